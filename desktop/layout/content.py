@@ -127,7 +127,17 @@ class SignatureBlock:
     left_fraction: float = 0.45
 
 
-Element = HeaderBlock | TitleBlock | Marks | Recipients | Line | TableContent | PageBreakContent | SignatureBlock | Rule
+Element = (
+    HeaderBlock
+    | TitleBlock
+    | Marks
+    | Recipients
+    | Line
+    | TableContent
+    | PageBreakContent
+    | SignatureBlock
+    | Rule
+)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,33 @@ from collections.abc import Iterable
 from desktop.model.document import HEADING_RANK, Block, Heading, HeadingLevel
 
 # The Vietnamese alphabet used for điểm: no f, j, w, z; đ comes after d (spec §3.1).
-VIETNAMESE_LETTERS: tuple[str, ...] = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+VIETNAMESE_LETTERS: tuple[str, ...] = tuple(
+    [
+        "a",
+        "b",
+        "c",
+        "d",
+        "đ",
+        "e",
+        "g",
+        "h",
+        "i",
+        "k",
+        "l",
+        "m",
+        "n",
+        "o",
+        "p",
+        "q",
+        "r",
+        "s",
+        "t",
+        "u",
+        "v",
+        "x",
+        "y",
+    ]
+)
 
 _ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

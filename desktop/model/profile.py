@@ -38,7 +38,9 @@ class Margins:
         for name, (low, high) in MARGIN_RANGES.items():
             value = getattr(self, name)
             if not low <= value <= high:
-                out.append(f"lề {_MARGIN_NAMES[name]} {value:g} mm ngoài khoảng {low:g}–{high:g} mm")
+                out.append(
+                    f"lề {_MARGIN_NAMES[name]} {value:g} mm ngoài khoảng {low:g}–{high:g} mm"
+                )
         return out
 
 

@@ -7,6 +7,7 @@ Parsing is strict: an unknown field or a wrong type raises `DocumentFormatError`
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
@@ -197,10 +198,10 @@ class _Reader:
         self.value = value
         self.path = path
 
-    def fail(self, message: str) -> DocumentFormatError:
+    def fail(self, message: builtins.str) -> DocumentFormatError:
         return DocumentFormatError(self.path, message)
 
-    def obj(self, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
+    def obj(self, allowed: set[builtins.str], required: set[builtins.str] = frozenset()) -> dict[builtins.str, Any]:  # type: ignore[assignment]
         if not isinstance(self.value, dict):
             raise self.fail("phải là một đối tượng JSON")
         unknown = set(self.value) - allowed
@@ -211,27 +212,27 @@ class _Reader:
             raise self.fail(f"thiếu trường: {', '.join(sorted(missing))}")
         return self.value
 
-    def at(self, key: str | int) -> _Reader:
+    def at(self, key: builtins.str | builtins.int) -> _Reader:
         container = self.value
         sub = container[key] if isinstance(key, int) else container.get(key)
         path = f"{self.path}[{key}]" if isinstance(key, int) else f"{self.path}.{key}"
         return _Reader(sub, path)
 
-    def str(self, default: str | None = None) -> str:
+    def str(self, default: builtins.str | None = None) -> builtins.str:
         if self.value is None and default is not None:
             return default
         if not isinstance(self.value, str):
             raise self.fail("phải là chuỗi")
         return self.value
 
-    def bool(self, default: bool = False) -> bool:
+    def bool(self, default: builtins.bool = False) -> builtins.bool:
         if self.value is None:
             return default
         if not isinstance(self.value, bool):
             raise self.fail("phải là true hoặc false")
         return self.value
 
-    def int(self, *, optional: bool = False, minimum: int | None = None) -> int | None:
+    def int(self, *, optional: builtins.bool = False, minimum: builtins.int | None = None) -> builtins.int | None:
         if self.value is None and optional:
             return None
         if not isinstance(self.value, int) or isinstance(self.value, bool):
@@ -240,7 +241,7 @@ class _Reader:
             raise self.fail(f"phải lớn hơn hoặc bằng {minimum}")
         return self.value
 
-    def float(self, default: float | None = None) -> float:
+    def float(self, default: builtins.float | None = None) -> builtins.float:
         if self.value is None and default is not None:
             return default
         if not isinstance(self.value, int | float) or isinstance(self.value, bool):
@@ -255,7 +256,9 @@ class _Reader:
         try:
             return dt.date.fromisoformat(self.value)
         except ValueError:
-            raise self.fail(f"ngày không tồn tại hoặc sai dạng YYYY-MM-DD: {self.value!r}") from None
+            raise self.fail(
+                f"ngày không tồn tại hoặc sai dạng YYYY-MM-DD: {self.value!r}"
+            ) from None
 
     def list(self, item: Callable[[_Reader], E]) -> tuple[E, ...]:
         if self.value is None:
@@ -264,14 +267,16 @@ class _Reader:
             raise self.fail("phải là một danh sách")
         return tuple(item(self.at(i)) for i in range(len(self.value)))
 
-    def enum(self, enum: type[Any], *, optional: bool = False) -> Any:
+    def enum(self, enum: type[Any], *, optional: builtins.bool = False) -> Any:
         if self.value is None and optional:
             return None
         try:
             return enum(self.value)
         except ValueError:
             accepted = ", ".join(str(m.value) for m in enum)
-            raise self.fail(f"giá trị không hợp lệ {self.value!r} (chấp nhận: {accepted})") from None
+            raise self.fail(
+                f"giá trị không hợp lệ {self.value!r} (chấp nhận: {accepted})"
+            ) from None
 
 
 def _inline(r: _Reader) -> Inline:
@@ -452,7 +457,9 @@ def loads_document(text: str) -> Document:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DocumentFormatError("$", f"JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno})") from None
+        raise DocumentFormatError(
+            "$", f"JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno})"
+        ) from None
     return document_from_json(value)
 
 
@@ -498,8 +505,10 @@ def profile_from_json(value: Mapping[str, Any]) -> OfficeProfile:
 
     def preset(p: _Reader) -> SignerPreset:
         p.obj({"label", "lines", "name"})
-        return SignerPreset(label=p.at("label").str(""), signer=_signer(_Reader(
-            {k: v for k, v in p.value.items() if k != "label"}, p.path)))
+        return SignerPreset(
+            label=p.at("label").str(""),
+            signer=_signer(_Reader({k: v for k, v in p.value.items() if k != "label"}, p.path)),
+        )
 
     m = r.at("margins")
     margins = Margins()

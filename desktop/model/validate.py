@@ -105,7 +105,9 @@ def validate_document(doc: Document) -> list[FieldProblem]:
         bad = find_control_character(text)
         if bad is not None:
             problems.append(
-                FieldProblem(path, f"{_label(path)}: chứa ký tự điều khiển {describe_character(bad)}")
+                FieldProblem(
+                    path, f"{_label(path)}: chứa ký tự điều khiển {describe_character(bad)}"
+                )
             )
     if doc.number is not None and doc.number < 1:
         problems.append(FieldProblem("number", "số văn bản: phải là số nguyên dương"))
@@ -125,7 +127,10 @@ def validate_document(doc: Document) -> list[FieldProblem]:
     for i, line in enumerate(doc.signer.lines):
         if len(line.text) > MAX_SIGNER_TITLE:
             problems.append(
-                FieldProblem(f"signer.lines[{i}]", f"khối chữ ký: dòng {i + 1} dài quá {MAX_SIGNER_TITLE} ký tự")
+                FieldProblem(
+                    f"signer.lines[{i}]",
+                    f"khối chữ ký: dòng {i + 1} dài quá {MAX_SIGNER_TITLE} ký tự",
+                )
             )
     for i, block in enumerate(doc.body):
         if isinstance(block, Table):

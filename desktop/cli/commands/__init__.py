@@ -1,5 +1,5 @@
 """One module per command group. Each module defines `register(subparsers) -> None`, which adds
 its subcommands with `set_defaults(func=handler)`; a handler takes the parsed args and a `CliContext`
-and returns the exit code. `desktop.cli.main` discovers the modules listed in `COMMAND_MODULES`."""
+and returns the exit code."""
 
 COMMAND_MODULES: tuple[str, ...] = ()
