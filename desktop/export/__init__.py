@@ -1,0 +1,1 @@
+"""Renderers of the layout-neutral content: DOCX (python-docx) and PDF (reportlab)."""
