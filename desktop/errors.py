@@ -28,5 +28,9 @@ class CorruptDatabaseError(UserError):
     pass
 
 
+class ConflictError(UserError):
+    """Someone else (another window or instance) saved the same document in the meantime."""
+
+
 class Cancelled(Exception):
     """A long job stopped because the user pressed Cancel; it left nothing half-written."""

@@ -1,0 +1,1 @@
+"""Migration sets, one module per concern. `db.schema.MIGRATION_SETS` applies them in order."""

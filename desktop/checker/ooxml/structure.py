@@ -1,0 +1,404 @@
+"""Recognise the elements of a văn bản in any DOCX, by position and text.
+
+Works on the app's exports and on documents typed in Word: the header block is the first table
+holding the Quốc hiệu (or loose paragraphs when there is no table), `Số:` and the place-and-date
+are found by their grammar, the tên loại is the first centred upper-case line after the header,
+the signer block is the table holding "Nơi nhận". Whatever is not found stays None and the rules
+report it as missing instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from desktop.checker import text_rules
+from desktop.checker.ooxml.view import CellView, DocxView, ParaView, TableView
+from desktop.layout import measure
+from desktop.model.document import Secrecy, Urgency
+from desktop.model.kinds import DocumentKind, kind_from_title
+
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V_NS = "urn:schemas-microsoft-com:vml"
+EMU_PER_MM = 36000
+MARKS = frozenset({m.value for m in Urgency} | {m.value for m in Secrecy})
+_UNDERSCORES = re.compile(r"^[\s_]{3,}$")
+_TERRITORY = re.compile(r"^(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN|THỦ ĐÔ)\b")
+
+
+@dataclass(frozen=True)
+class RuleMark:
+    """A short rule found under a line: how it is drawn and how long it is (None if unknown)."""
+
+    paragraph: ParaView
+    method: str  # "border" | "underscores" | "drawing" | "vml"
+    length_mm: float | None
+
+
+@dataclass
+class Structure:
+    header_table: TableView | None = None
+    national_title: ParaView | None = None
+    national_title_container_mm: float | None = None
+    rule_under_national_title: RuleMark | None = None
+    motto: ParaView | None = None
+    motto_rule: RuleMark | None = None
+    parent_agency: list[ParaView] = field(default_factory=list)
+    issuing_agency: list[ParaView] = field(default_factory=list)
+    agency_container_mm: float | None = None
+    agency_rule: RuleMark | None = None
+    number: ParaView | None = None
+    place_date: ParaView | None = None
+    cong_van_subject: ParaView | None = None
+    marks: list[ParaView] = field(default_factory=list)
+    kind_title: ParaView | None = None
+    kind: DocumentKind | None = None
+    subject: list[ParaView] = field(default_factory=list)
+    subject_rule: RuleMark | None = None
+    recipients_label: ParaView | None = None
+    recipient_items: list[ParaView] = field(default_factory=list)
+    legal_basis: list[ParaView] = field(default_factory=list)
+    body: list[ParaView] = field(default_factory=list)  # main body, in order
+    appendix_body: list[ParaView] = field(default_factory=list)
+    signature_table: TableView | None = None
+    distribution_label: ParaView | None = None
+    distribution: list[ParaView] = field(default_factory=list)
+    authority: list[ParaView] = field(default_factory=list)
+    signer_name: ParaView | None = None
+    paragraph_before_signature: ParaView | None = None
+
+    @property
+    def is_cong_van(self) -> bool:
+        return self.kind_title is None and self.cong_van_subject is not None
+
+    @property
+    def text_width_known(self) -> bool:
+        return self.agency_container_mm is not None
+
+
+def text_width_mm(view: DocxView, section: int) -> float:
+    sec = view.sections[min(section, len(view.sections) - 1)]
+    width = sec.width or 11906
+    margins = sec.margins
+    return (width - margins.get("left", 1701) - margins.get("right", 850)) * 25.4 / 1440
+
+
+def rule_under(
+    paragraphs: list[ParaView], index: int, container_mm: float | None
+) -> RuleMark | None:
+    """The rule drawn under `paragraphs[index]`: a bottom border on it or on the next paragraph,
+    a line of underscores, or a drawn line anchored there."""
+    own = paragraphs[index]
+    if own.border_bottom and container_mm is not None:
+        return RuleMark(own, "border", _border_length(own, container_mm))
+    found = _drawn_line(own)
+    if found is not None:
+        return found
+    for candidate in paragraphs[index + 1 : index + 3]:
+        text = candidate.text
+        if candidate.border_bottom and not text.strip():
+            length = _border_length(candidate, container_mm) if container_mm else None
+            return RuleMark(candidate, "border", length)
+        if text.strip() and _UNDERSCORES.match(text):
+            return RuleMark(candidate, "underscores", _underscore_length(candidate))
+        drawn = _drawn_line(candidate)
+        if drawn is not None:
+            return drawn
+        if text.strip():
+            return None
+    return None
+
+
+def _border_length(p: ParaView, container_mm: float) -> float:
+    return container_mm - (p.left + p.right) * 25.4 / 1440
+
+
+def _underscore_length(p: ParaView) -> float:
+    total = 0.0
+    for run in p.runs:
+        size = (run.size_pt or 14.0) * (0.65 if run.superscript else 1.0)
+        total += measure.text_width_mm(run.text.strip(), size, bold=run.bold)
+    return total
+
+
+def _drawn_line(p: ParaView) -> RuleMark | None:
+    for geom in p.element.iter(f"{{{A_NS}}}prstGeom"):
+        if geom.get("prst") in ("line", "straightConnector1"):
+            drawing = next(
+                (a for a in geom.iterancestors() if etree.QName(a).localname in ("anchor", "inline")),
+                None,
+            )
+            extent = drawing.find(f"{{{WP_NS}}}extent") if drawing is not None else None
+            length = int(extent.get("cx", "0")) / EMU_PER_MM if extent is not None else None
+            return RuleMark(p, "drawing", length)
+    for line in p.element.iter(f"{{{V_NS}}}line"):
+        return RuleMark(p, "vml", _vml_length(line))
+    return None
+
+
+def _vml_length(line: etree._Element) -> float | None:
+    def points(value: str | None) -> tuple[float, float] | None:
+        if not value:
+            return None
+        try:
+            x, y = (float(re.sub(r"[a-z]+$", "", v.strip()) or 0) for v in value.split(",")[:2])
+        except ValueError:
+            return None
+        return x, y
+
+    start, end = points(line.get("from")), points(line.get("to"))
+    if start is None or end is None:
+        return None
+    return abs(end[0] - start[0]) * 25.4 / 72  # VML "from/to" are in points by default
+
+
+def _non_empty(paragraphs: list[ParaView]) -> list[ParaView]:
+    return [p for p in paragraphs if p.stripped and not _UNDERSCORES.match(p.text)]
+
+
+def recognise(view: DocxView) -> Structure:
+    s = Structure()
+    items = view.items
+    start = _header(view, s)
+    position = _title_region(view, s, start)
+    _signature(view, s, position)
+    return s
+
+
+def _header(view: DocxView, s: Structure) -> int:
+    """Fill the header block fields; return the index in `view.items` where the rest begins."""
+    for i, item in enumerate(view.items[:8]):
+        if isinstance(item, TableView) and any(
+            text_rules.is_national_title(p.text) for p in item.paragraphs()
+        ):
+            s.header_table = item
+            _header_from_table(view, s, item)
+            return i + 1
+    # No table: the header typed as loose paragraphs (or missing).
+    paragraphs = [p for p in view.items[:20] if isinstance(p, ParaView)]
+    width = text_width_mm(view, 0)
+    for i, p in enumerate(paragraphs):
+        if text_rules.is_national_title(p.text):
+            s.national_title = p
+            s.national_title_container_mm = width
+            _motto_after(s, paragraphs, i, width)
+        elif s.number is None and text_rules.is_number_line(p.text):
+            s.number = p
+        elif s.place_date is None and text_rules.is_date_line(p.text):
+            s.place_date = p
+    last = max(
+        (view.items.index(p) for p in (s.national_title, s.motto, s.number, s.place_date) if p),
+        default=-1,
+    )
+    return last + 1
+
+
+def _motto_after(s: Structure, paragraphs: list[ParaView], i: int, width: float | None) -> None:
+    rule = rule_under(paragraphs, i, width)
+    following = [p for p in paragraphs[i + 1 : i + 4] if p.stripped and not _UNDERSCORES.match(p.text)]
+    if following and text_rules.looks_like_motto(following[0].text):
+        s.motto = following[0]
+        if rule is not None and rule.paragraph is not following[0] and paragraphs.index(rule.paragraph) < paragraphs.index(following[0]):
+            s.rule_under_national_title = rule
+        s.motto_rule = rule_under(paragraphs, paragraphs.index(following[0]), width)
+    elif rule is not None:
+        s.rule_under_national_title = rule
+
+
+def _header_from_table(view: DocxView, s: Structure, table: TableView) -> None:
+    qh_cell: CellView | None = None
+    for cell in table.cells():
+        for i, p in enumerate(cell.paragraphs):
+            if text_rules.is_national_title(p.text):
+                qh_cell = cell
+                s.national_title = p
+                s.national_title_container_mm = cell.inner_mm
+                _motto_after(s, cell.paragraphs, i, cell.inner_mm)
+                break
+        if qh_cell is not None:
+            break
+    for cell in table.cells():
+        for p in cell.paragraphs:
+            text = p.stripped
+            if s.number is None and text_rules.is_number_line(text):
+                s.number = p
+            elif s.place_date is None and text_rules.is_date_line(text):
+                s.place_date = p
+            elif s.cong_van_subject is None and re.match(r"^V/v\b", text, re.IGNORECASE):
+                s.cong_van_subject = p
+    if qh_cell is None:
+        return
+    # The agency block: the other cell of the Quốc hiệu's row (left column in every template).
+    row = table.rows[qh_cell.row]
+    agency_cell = next((c for c in row if c is not qh_cell), None)
+    if agency_cell is None:
+        return
+    s.agency_container_mm = agency_cell.inner_mm
+    lines: list[ParaView] = []
+    for i, p in enumerate(agency_cell.paragraphs):
+        if p is s.number or p is s.cong_van_subject or text_rules.is_number_line(p.text):
+            break
+        if not p.stripped or _UNDERSCORES.match(p.text):
+            if lines and s.agency_rule is None:
+                s.agency_rule = rule_under(agency_cell.paragraphs, i - 1, agency_cell.inner_mm)
+            if lines:
+                break
+            continue
+        lines.append(p)
+        if p.border_bottom or _drawn_line(p) is not None:
+            s.agency_rule = rule_under(agency_cell.paragraphs, i, agency_cell.inner_mm)
+            break
+    _split_agency(s, lines)
+
+
+def _split_agency(s: Structure, lines: list[ParaView]) -> None:
+    """Chủ quản (regular) above the issuing agency (bold). Lines that start with a territorial
+    unit ("TỈNH BÌNH PHƯỚC") continue the line above them rather than start a new name."""
+    groups: list[list[ParaView]] = []
+    for p in lines:
+        if groups and _TERRITORY.match(p.stripped.upper()) and p.bold == groups[-1][-1].bold:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    if not groups:
+        return
+    if len(groups) == 1:
+        s.issuing_agency = groups[0]
+        return
+    # With several names the last bold group is the issuing agency; everything above it is the
+    # chủ quản (checked to be regular). When none is bold, the last one is taken.
+    last_bold = max((i for i, g in enumerate(groups) if all(p.bold for p in g)), default=len(groups) - 1)
+    if last_bold == 0 and len(groups) > 1:
+        last_bold = len(groups) - 1
+    s.parent_agency = [p for g in groups[:last_bold] for p in g]
+    s.issuing_agency = [p for g in groups[last_bold:] for p in g]
+
+
+def _title_region(view: DocxView, s: Structure, start: int) -> int:
+    items = view.items
+    i = start
+    paragraphs_only = [x for x in items if isinstance(x, ParaView)]
+
+    def next_text(j: int) -> int:
+        while j < len(items) and isinstance(items[j], ParaView) and not items[j].stripped:  # type: ignore[union-attr]
+            j += 1
+        return j
+
+    i = next_text(i)
+    while i < len(items) and isinstance(items[i], ParaView) and items[i].stripped.upper() in MARKS:  # type: ignore[union-attr]
+        s.marks.append(items[i])  # type: ignore[arg-type]
+        i = next_text(i + 1)
+    if i < len(items) and isinstance(items[i], ParaView):
+        p = items[i]
+        assert isinstance(p, ParaView)
+        text = p.stripped
+        letters = [c for c in text if c.isalpha()]
+        if p.centred and letters and text == text.upper() and len(text) <= 40:
+            s.kind_title = p
+            s.kind = kind_from_title(text)
+            i = next_text(i + 1)
+            while i < len(items) and isinstance(items[i], ParaView):
+                q = items[i]
+                assert isinstance(q, ParaView)
+                if not q.centred or not q.stripped or _UNDERSCORES.match(q.text):
+                    break
+                if q.stripped.startswith(("Kính gửi", "Căn cứ")):
+                    break
+                s.subject.append(q)
+                if q.border_bottom or _drawn_line(q) is not None:
+                    break
+                i += 1
+            if s.subject:
+                last = s.subject[-1]
+                idx = paragraphs_only.index(last)
+                s.subject_rule = rule_under(paragraphs_only, idx, text_width_mm(view, last.section))
+                i = items.index(s.subject_rule.paragraph) + 1 if s.subject_rule else items.index(last) + 1
+    i = next_text(i)
+    if i < len(items) and isinstance(items[i], ParaView) and items[i].stripped.startswith("Kính gửi"):  # type: ignore[union-attr]
+        label = items[i]
+        assert isinstance(label, ParaView)
+        s.recipients_label = label
+        rest = label.stripped.split(":", 1)[1].strip() if ":" in label.stripped else ""
+        i += 1
+        if not rest or rest.startswith("-"):
+            while i < len(items) and isinstance(items[i], ParaView):
+                q = items[i]
+                assert isinstance(q, ParaView)
+                if not q.stripped:
+                    i += 1
+                    continue
+                if not q.stripped.startswith(("-", "–", "+")):
+                    break
+                s.recipient_items.append(q)
+                i += 1
+                if q.stripped.endswith("."):
+                    break
+    return i
+
+
+def _signature(view: DocxView, s: Structure, start: int) -> None:
+    items = view.items
+    sig_index: int | None = None
+    for j in range(len(items) - 1, start - 1, -1):
+        item = items[j]
+        if isinstance(item, TableView) and re.search(r"N[ơo]i nh[ậa]n", item.text):
+            sig_index = j
+            break
+    if sig_index is None:
+        for j in range(start, len(items)):
+            item = items[j]
+            if isinstance(item, ParaView) and item.stripped.startswith("Nơi nhận"):
+                sig_index = j
+                s.distribution_label = item
+                for q in items[j + 1 :]:
+                    if not isinstance(q, ParaView) or (q.stripped and not q.stripped.startswith("-")):
+                        break
+                    if q.stripped:
+                        s.distribution.append(q)
+                break
+    else:
+        table = items[sig_index]
+        assert isinstance(table, TableView)
+        s.signature_table = table
+        _signature_from_table(s, table)
+    end = sig_index if sig_index is not None else len(items)
+    s.body = [p for p in items[start:end] if isinstance(p, ParaView) and p.stripped]
+    if sig_index is not None:
+        before = [p for p in items[start:sig_index] if isinstance(p, ParaView) and p.stripped]
+        s.paragraph_before_signature = before[-1] if before else None
+        s.appendix_body = [
+            p
+            for p in items[sig_index + 1 :]
+            if isinstance(p, ParaView) and p.stripped and p not in s.distribution
+        ]
+    s.legal_basis = [p for p in s.body if p.stripped.startswith("Căn cứ")]
+
+
+def _signature_from_table(s: Structure, table: TableView) -> None:
+    for row in table.rows:
+        label_cell = next(
+            (c for c in row for p in c.paragraphs if p.stripped.startswith(("Nơi nhận", "Noi nhan"))),
+            None,
+        )
+        if label_cell is None:
+            continue
+        paragraphs = _non_empty(label_cell.paragraphs)
+        label = next(p for p in paragraphs if p.stripped.startswith(("Nơi nhận", "Noi nhan")))
+        s.distribution_label = label
+        s.distribution = paragraphs[paragraphs.index(label) + 1 :]
+        others = [c for c in row if c is not label_cell]
+        signer_cell = max(others, key=lambda c: sum(len(p.stripped) for p in c.paragraphs if p.any_bold), default=None)
+        if signer_cell is None:
+            return
+        lines = [
+            p for p in _non_empty(signer_cell.paragraphs)
+            if not (p.stripped.startswith("(") and p.stripped.endswith(")"))
+            and not p.stripped.startswith(("Ký bởi", "Thời gian ký", "Ngày ký"))
+        ]  # fmt: skip
+        if lines:
+            s.signer_name = lines[-1]
+            s.authority = lines[:-1]
+        return

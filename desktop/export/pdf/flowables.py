@@ -1,0 +1,210 @@
+"""Small flowables the PDF layout needs and reportlab does not have."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.colors import black
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+
+RULE_THICKNESS = 0.75  # pt: the DOCX rule is a ¾ pt paragraph border (w:sz=6)
+RULE_BOX = 2.0  # pt: the rule sits at the bottom of a 2 pt high box (the DOCX's 2 pt paragraph)
+
+
+@dataclass
+class LayoutRecord:
+    """Where things landed while drawing: what the signature fields, the result and the tests
+    need to know about the finished pages."""
+
+    section_starts: list[int] = field(default_factory=list)  # first page of each section
+    signature_gap: tuple[int, float, float, float, float] | None = None  # page, x, y, w, h
+    signature_column: tuple[float, float] | None = None  # x0, x1 of the signer's column
+    stamp_lines: dict[str, tuple[int, float, float, float, float]] = field(default_factory=dict)
+
+    def section_of(self, page: int) -> tuple[int, int]:
+        """(section index, 1-based page number within the section) of a page."""
+        index = 0
+        for i, start in enumerate(self.section_starts):
+            if start <= page:
+                index = i
+        start = self.section_starts[index] if self.section_starts else 1
+        return index, page - start + 1
+
+
+def absolute(canv: Any, x: float, y: float) -> tuple[float, float]:
+    ax, ay = canv.absolutePosition(x, y)
+    return float(ax), float(ay)
+
+
+class CentredRule(Flowable):  # type: ignore[misc]
+    """A short horizontal rule centred in the available width, `length` points long."""
+
+    def __init__(self, length: float, *, thickness: float = RULE_THICKNESS) -> None:
+        super().__init__()
+        self.length = length
+        self.thickness = thickness
+        self.width = 0.0
+        self.height = RULE_BOX
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        length = min(self.length, self.width)
+        x0 = (self.width - length) / 2
+        canv = self.canv
+        canv.setStrokeColor(black)
+        canv.setLineWidth(self.thickness)
+        canv.line(x0, 0, x0 + length, 0)
+
+
+class SignatureGap(Flowable):  # type: ignore[misc]
+    """The empty space between the signer's title lines (7a) and name (7b); records where it was
+    drawn so the signature fields can be put exactly over it."""
+
+    def __init__(self, height: float, record: LayoutRecord) -> None:
+        super().__init__()
+        self.height = height
+        self.width = 0.0
+        self.record = record
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        x0, y0 = absolute(self.canv, 0, 0)
+        page = self.canv.getPageNumber()
+        self.record.signature_gap = (page, x0, y0, self.width, self.height)
+
+
+class StampLine(Paragraph):  # type: ignore[misc]
+    """A paragraph whose drawn box is recorded under a name (the number and date lines, which a
+    clerk's issuing tool fills in on a draft)."""
+
+    def __init__(self, *args: Any, record: LayoutRecord | None = None, key: str = "", **kw: Any):
+        super().__init__(*args, **kw)
+        self.record = record
+        self.key = key
+
+    def draw(self) -> None:
+        super().draw()
+        if self.record is not None and self.key:
+            x0, y0 = absolute(self.canv, 0, 0)
+            page = self.canv.getPageNumber()
+            self.record.stamp_lines[self.key] = (page, x0, y0, self.width, self.height)
+
+
+class SectionStart(Flowable):  # type: ignore[misc]
+    """Zero-size marker at the top of each section (main document, each phụ lục)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, index: int, record: LayoutRecord) -> None:
+        super().__init__()
+        self.index = index
+        self.record = record
+        self.width = self.height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        page = self.canv.getPageNumber()
+        while len(self.record.section_starts) <= self.index:
+            self.record.section_starts.append(page)
+        self.record.section_starts[self.index] = page
+
+
+class Shifted(Flowable):  # type: ignore[misc]
+    """Draw a flowable `dx` points right of the frame's left edge (negative: into the margin),
+    as the header table does when it needs more than the text width."""
+
+    def __init__(self, inner: Flowable, dx: float) -> None:
+        super().__init__()
+        self.inner = inner
+        self.dx = dx
+        self.width = self.height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, self.height = self.inner.wrapOn(self.canv, availWidth, availHeight)
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, self.dx, 0)
+
+
+class KeepTailWith(Flowable):  # type: ignore[misc]
+    """The last body paragraph (or table) kept with the signature block, as Word's keep-with-next
+    does: if both do not fit, only the paragraph's last lines move to the next page with the
+    block — never the block alone, never the whole paragraph when its head fits here."""
+
+    MIN_TAIL_LINES = 2
+
+    def __init__(self, last: Flowable, block: list[Flowable]) -> None:
+        super().__init__()
+        self.last = last
+        self.block = block
+        self.width = self.height = 0.0
+
+    def _content(self) -> list[Flowable]:
+        return [self.last, *self.block]
+
+    def _block_height(self, availWidth: float, availHeight: float) -> float:  # noqa: N803
+        total = 0.0
+        for item in self.block:
+            _, h = item.wrapOn(self.canv, availWidth, availHeight)
+            total += h + item.getSpaceBefore()
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, h1 = self.last.wrapOn(self.canv, availWidth, availHeight)
+        # Room for footnotes of the last paragraph is part of its height; the frame gives it
+        # back under the block after drawing (see footnotes.NoteFrame).
+        self._fn_extra = getattr(self.last, "_fn_extra", 0.0)
+        h2 = self._block_height(availWidth, availHeight)
+        self._fn_extra += sum(getattr(item, "_fn_extra", 0.0) for item in self.block)
+        self.width, self.height = availWidth, h1 + h2
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return float(self.last.getSpaceBefore())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        canv = getattr(self, "canv", None)
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        _, last_h = self.last.wrapOn(canv, availWidth, availHeight)
+        last_h -= getattr(self.last, "_fn_extra", 0.0)  # the text alone, without its notes
+        tail = self._tail_height()
+        parts: list[Flowable] = []
+        if tail is not None and last_h > tail:
+            parts = list(self.last.splitOn(canv, availWidth, min(availHeight, last_h - tail)))
+        if len(parts) >= 2:
+            return [parts[0], KeepTogether([*parts[1:], *self.block])]
+        if at_top:  # nothing fits together even on a fresh page: let them go their own ways
+            return [self.last, *self.block]
+        return []
+
+    def _tail_height(self) -> float | None:
+        last = self.last
+        if isinstance(last, Paragraph):
+            return float(last.style.leading) * self.MIN_TAIL_LINES
+        if isinstance(last, Table):
+            heights = getattr(last, "_rowHeights", None)
+            return float(heights[-1]) if heights else None
+        return None
+
+    def draw(self) -> None:  # drawn only when it fits whole
+        y = self.height
+        canv = self.canv
+        for i, item in enumerate(self._content()):
+            _, h = item.wrapOn(canv, self.width, self.height)
+            extra = getattr(item, "_fn_extra", 0.0)
+            if i:
+                y -= item.getSpaceBefore()
+            y -= h - extra
+            item.drawOn(canv, 0, y - extra)  # a noted paragraph lifts itself by `extra`

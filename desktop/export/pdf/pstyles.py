@@ -1,0 +1,77 @@
+"""reportlab paragraph styles from the shared style profile, one per role.
+
+Line spacing follows Word's "auto" rule that the DOCX uses (`w:line` in 240ths): single spacing is
+the font's own line height (ascender + descender + line gap = 1.15 em for TNR and Liberation
+Serif), and running text takes the profile's multiple of it. Widow/orphan control is on, as it is
+in Word's defaults, so a paragraph never leaves one line alone at the top or bottom of a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import black
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from desktop.export.pdf.fonts import FontSet
+from desktop.layout.styles import Align, Role, StyleProfile, TextStyle
+
+_ALIGN = {
+    Align.LEFT: TA_LEFT,
+    Align.CENTER: TA_CENTER,
+    Align.RIGHT: TA_RIGHT,
+    Align.JUSTIFY: TA_JUSTIFY,
+}
+
+
+@dataclass
+class ParagraphStyles:
+    """Styles per role, built once per export."""
+
+    profile: StyleProfile
+    fonts: FontSet
+    _cache: dict[tuple[Role, bool], ParagraphStyle] = field(default_factory=dict)
+
+    def leading(self, style: TextStyle) -> float:
+        spacing = 1.0 if style.single_spacing else self.profile.line_spacing
+        return style.size_pt * self.fonts.line_height_em * spacing
+
+    def font_name(self, style: TextStyle) -> str:
+        return self.fonts.name(style.bold, style.italic)
+
+    def get(self, role: Role, *, keep_with_next: bool = False) -> ParagraphStyle:
+        key = (role, keep_with_next)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        style = self.profile.style(role)
+        indent = self.profile.first_line_indent_cm * 10 * mm if style.first_line_indent else 0.0
+        made = ParagraphStyle(
+            name=f"{role.value}{'-kwn' if keep_with_next else ''}",
+            fontName=self.font_name(style),
+            fontSize=style.size_pt,
+            leading=self.leading(style),
+            alignment=_ALIGN[style.align],
+            firstLineIndent=indent,
+            spaceBefore=style.space_before_pt,
+            spaceAfter=style.space_after_pt,
+            textColor=black,
+            allowWidows=0,
+            allowOrphans=0,
+            splitLongWords=1,
+            keepWithNext=int(keep_with_next),
+            # Deterministic justification: no hyphenation, no space shrinking.
+            hyphenationLang="",
+            embeddedHyphenation=0,
+            uriWasteReduce=0,
+        )
+        self._cache[key] = made
+        return made
+
+    def variant(self, role: Role, name: str, **changes: object) -> ParagraphStyle:
+        """A one-off derivative of a role's style (indents in a cell, no first-line indent …)."""
+        key_role = (role, False)
+        base = self._cache.get(key_role) or self.get(role)
+        return ParagraphStyle(name=f"{role.value}-{name}", parent=base, **changes)  # type: ignore[arg-type]

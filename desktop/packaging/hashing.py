@@ -1,0 +1,70 @@
+"""Hashing on a second core while the first one copies.
+
+`hashlib` releases the GIL on large buffers, as do file reads/writes and `zlib.crc32`, so a
+background thread that hashes the chunks the main thread has just read (or written) turns
+"read, hash, write" into "read+write ∥ hash". The queue is bounded: at most `max_pending`
+chunks (4 MiB each) wait, so memory stays flat whatever the file size. Chunks must be immutable
+(`bytes`), since both threads look at them at the same time.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from typing import Protocol
+
+CHUNK_SIZE = 4 << 20
+
+
+class Hasher(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+    def hexdigest(self) -> str: ...
+
+
+_STOP = object()
+
+
+class HashWorker:
+    """Feeds chunks to hash objects on a background thread, in submission order."""
+
+    def __init__(self, max_pending: int = 6) -> None:
+        self._queue: queue.Queue[tuple[Hasher, bytes] | object] = queue.Queue(max_pending)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="baocao-hash", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            try:
+                if item is _STOP:
+                    return
+                if self._error is None and isinstance(item, tuple):
+                    hasher: Hasher = item[0]
+                    data: bytes = item[1]
+                    hasher.update(data)
+            except BaseException as exc:  # reported to the submitting thread at `wait`
+                self._error = exc
+            finally:
+                self._queue.task_done()
+
+    def submit(self, hasher: Hasher, data: bytes) -> None:
+        if data:
+            self._queue.put((hasher, data))
+
+    def wait(self) -> None:
+        """Block until every submitted chunk is hashed."""
+        self._queue.join()
+        if self._error is not None:
+            raise self._error
+
+    def close(self) -> None:
+        self._queue.put(_STOP)
+        self._thread.join()
+
+    def __enter__(self) -> HashWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
