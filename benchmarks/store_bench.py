@@ -72,19 +72,28 @@ TAILS = [
 PLACES = ["Đắk Glei", "Nghi Xuân", "Bình Sơn", "Đồng Xoài", "Tân Hòa", "Quảng Điền", "Krông Pắc"]
 
 
-def sentence(rng: random.Random, year: int) -> str:
-    tail = rng.choice(TAILS).format(
+class Topic:
+    """What one document is about: a few of the subjects, objects and places, not all of them."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.subjects = rng.sample(SUBJECTS, 4)
+        self.objects = rng.sample(OBJECTS, 3)
+        self.tails = rng.sample(TAILS[:8], 5) + [rng.choice(TAILS[8:])]
+
+
+def sentence(rng: random.Random, year: int, topic: Topic) -> str:
+    tail = rng.choice(topic.tails).format(
         y=year, p=rng.randint(60, 120), m=rng.choice([3, 6, 9]), n=rng.randint(1, 300),
         d=rng.randint(1, 28), mo=rng.randint(1, 12), k=rng.randint(50, 9000),
     )  # fmt: skip
     return (
-        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} "
-        f"{rng.choice(OBJECTS).format(y=year)}, {tail}."
+        f"{rng.choice(topic.subjects)} {rng.choice(VERBS)} "
+        f"{rng.choice(topic.objects).format(y=year)}, {tail}."
     )
 
 
-def paragraph(rng: random.Random, year: int) -> str:
-    return " ".join(sentence(rng, year) for _ in range(rng.randint(3, 6)))
+def paragraph(rng: random.Random, year: int, topic: Topic) -> str:
+    return " ".join(sentence(rng, year, topic) for _ in range(rng.randint(3, 6)))
 
 
 def make_document(rng: random.Random, index: int, target_chars: int = 30_000) -> Document:
@@ -92,6 +101,7 @@ def make_document(rng: random.Random, index: int, target_chars: int = 30_000) ->
     kind = rng.choice([DocumentKind.BAO_CAO] * 4 + [DocumentKind.KE_HOACH, DocumentKind.CONG_VAN,
                                                      DocumentKind.TO_TRINH])  # fmt: skip
     place = rng.choice(PLACES)
+    topic = Topic(rng)
     body: list[object] = []
     size = 0
     section = 0
@@ -99,12 +109,13 @@ def make_document(rng: random.Random, index: int, target_chars: int = 30_000) ->
         section += 1
         body.append(Heading(HeadingLevel.ROMAN, runs(f"Nội dung phần thứ {section}")))
         for _ in range(rng.randint(2, 4)):
-            body.append(Heading(HeadingLevel.ARABIC, runs(rng.choice(OBJECTS).format(y=year))))
+            heading = rng.choice(topic.objects).format(y=year)
+            body.append(Heading(HeadingLevel.ARABIC, runs(heading)))
             for _ in range(rng.randint(2, 4)):
-                text = paragraph(rng, year)
+                text = paragraph(rng, year, topic)
                 size += len(text)
                 body.append(Paragraph(runs(text)))
-            body.append(ListItem(ListMarker.DASH, runs(sentence(rng, year))))
+            body.append(ListItem(ListMarker.DASH, runs(sentence(rng, year, topic))))
         if section % 3 == 0:
             rows = tuple(
                 tuple(TableCell(runs(str(rng.randint(1, 999)))) for _ in range(4)) for _ in range(6)
@@ -113,7 +124,7 @@ def make_document(rng: random.Random, index: int, target_chars: int = 30_000) ->
     number = index + 1 if index % 3 else None
     return Document(
         kind=kind,
-        title=f"Kết quả thực hiện {rng.choice(OBJECTS).format(y=year)} tại {place}",
+        title=f"Kết quả thực hiện {topic.objects[0].format(y=year)} tại {place}",
         parent_agency=f"UBND TỈNH {rng.choice(['KON TUM', 'HÀ TĨNH', 'QUẢNG NGÃI'])}",
         issuing_agency=f"ỦY BAN NHÂN DÂN HUYỆN {place.upper()}",
         agency_abbr="UBND" if index % 5 else "SNV",

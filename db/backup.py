@@ -28,7 +28,7 @@ from db.errors import DatabaseCorrupt
 
 BACKUP_DIR_NAME = "backups"
 _PARTIAL = ".partial"
-_STAMP_RE = re.compile(r"-(\d{8}T\d{6}(?:\d{6})?Z)(?:-\d+)?\.db$")
+_STAMP_RE = re.compile(r"-(\d{8}T\d{6}(?:\d{6})?Z)(?:-(\d+))?\.db$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +50,15 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
-    found = []
+    found: list[tuple[str, int, BackupFile]] = []
     prefix = db_path.stem + "-"
     for entry in folder.iterdir():
         match = _STAMP_RE.search(entry.name)
         if match and entry.name.startswith(prefix) and entry.is_file():
-            found.append(BackupFile(entry, match.group(1)))
-    found.sort(key=lambda b: (b.stamp, b.path.name), reverse=True)
-    return found
+            counter = int(match.group(2) or 1)  # a second backup in the same microsecond: -2
+            found.append((match.group(1), counter, BackupFile(entry, match.group(1))))
+    found.sort(key=lambda item: item[:2], reverse=True)
+    return [item[2] for item in found]
 
 
 def _fsync(path: Path) -> None:
@@ -78,7 +79,7 @@ def _fsync_dir(path: Path) -> None:
 def verify_database_file(path: Path) -> None:
     """Raise `DatabaseCorrupt` unless `path` passes the header checks and `PRAGMA quick_check`."""
     check_database_file(path)
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         with translate_errors(path):
             result = conn.execute("PRAGMA quick_check").fetchall()
@@ -107,8 +108,11 @@ def create_backup(db: Database, stamp: str, *, keep: int) -> BackupFile:
     try:
         with translate_errors(db.path):
             db.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-        result = dest.execute("PRAGMA quick_check").fetchall()
+        try:
+            dest.execute("PRAGMA journal_mode = DELETE")
+            result = dest.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:  # the copy is page-for-page the source
+            raise DatabaseCorrupt(db.path, f"backup copy unreadable: {exc}") from exc
     except BaseException:
         dest.close()
         remove_if_exists(partial)

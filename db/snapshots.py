@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from db.codec import pack, unpack
 from db.connection import Database
 
 _COLUMNS = "id, document_id, taken_at, reason, note, status, title, revision"
@@ -41,8 +42,8 @@ def insert_snapshot(
 ) -> int:
     cursor = db.conn.execute(
         "INSERT INTO snapshots (document_id, taken_at, reason, note, status, title, revision, "
-        "body_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (document_id, taken_at, reason, note, status, title, revision, body_json),
+        "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (document_id, taken_at, reason, note, status, title, revision, pack(body_json)),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -58,11 +59,11 @@ def list_snapshots(db: Database, document_id: int) -> list[SnapshotRow]:
 
 def get_snapshot(db: Database, snapshot_id: int) -> SnapshotRecord | None:
     values = db.conn.execute(
-        f"SELECT {_COLUMNS}, body_json FROM snapshots WHERE id = ?", (snapshot_id,)
+        f"SELECT {_COLUMNS}, body FROM snapshots WHERE id = ?", (snapshot_id,)
     ).fetchone()
     if values is None:
         return None
-    return SnapshotRecord(SnapshotRow(*values[:-1]), values[-1])
+    return SnapshotRecord(SnapshotRow(*values[:-1]), unpack(values[-1]))
 
 
 def latest_snapshot_row(db: Database, document_id: int) -> SnapshotRow | None:
@@ -75,13 +76,13 @@ def latest_snapshot_row(db: Database, document_id: int) -> SnapshotRow | None:
 
 def latest_snapshot(db: Database, document_id: int) -> SnapshotRecord | None:
     values = db.conn.execute(
-        f"SELECT {_COLUMNS}, body_json FROM snapshots WHERE document_id = ? "
+        f"SELECT {_COLUMNS}, body FROM snapshots WHERE document_id = ? "
         "ORDER BY id DESC LIMIT 1",
         (document_id,),
     ).fetchone()
     if values is None:
         return None
-    return SnapshotRecord(SnapshotRow(*values[:-1]), values[-1])
+    return SnapshotRecord(SnapshotRow(*values[:-1]), unpack(values[-1]))
 
 
 def prune_snapshots(db: Database, document_id: int, reason: str, keep: int) -> int:

@@ -18,7 +18,6 @@ when every step passed.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.metadata
 import os
 import struct
@@ -49,9 +48,6 @@ FONT_FILES = (
 ICON_FILES = ("baocao.ico", "baocao.png")
 # Distributions whose metadata a library reads while being imported (bagit: its version).
 IMPORT_TIME_METADATA = ("bagit",)
-# Fixed dates: the self-check output must not depend on the day it runs.
-EXPORT_DAY = dt.date(2025, 6, 5)
-EXPORT_MOMENT = dt.datetime(2025, 6, 5, 8, 30, tzinfo=dt.UTC)
 
 
 class SelfCheckFailure(Exception):
@@ -302,21 +298,28 @@ def _lost_snippets(doc: Document, text: str) -> list[str]:
     return [s for s in _expected_snippets(doc) if norm(s) not in haystack]
 
 
+def _export(ctx: CheckContext, fmt: str) -> tuple[Path, int, int | None]:
+    """Export the stored document the way the window does; (file, findings, PDF pages)."""
+    from desktop.services.export import export_document
+
+    assert ctx.store is not None and ctx.document_id is not None
+    path = ctx.workdir / f"Báo cáo tự kiểm tra.{fmt}"
+    result = export_document(
+        ctx.store, ctx.document_id, fmt, path, producer=f"baocao {appinfo.version()}"
+    )
+    if not path.is_file() or path.stat().st_size == 0:
+        raise SelfCheckFailure(f"xuất xong nhưng không thấy tệp {path.name}")
+    ctx.outputs[fmt] = path
+    return path, len(result.findings), result.pdf_pages
+
+
 def check_docx(ctx: CheckContext) -> str:
-    from desktop.layout.build import build
-    from desktop.model.profile import OfficeProfile
-
     assert ctx.document is not None
-    from desktop.export.docx.render import render_docx
-
-    path = ctx.workdir / "Báo cáo tự kiểm tra.docx"
-    content = build(ctx.document, OfficeProfile(), EXPORT_DAY)
-    render_docx(content, path, timestamp=EXPORT_MOMENT)
+    path, findings, _ = _export(ctx, "docx")
     lost = _lost_snippets(ctx.document, _docx_text(path))
     if lost:
         raise SelfCheckFailure(f"tệp DOCX thiếu nội dung: {'; '.join(lost)}")
-    ctx.outputs["docx"] = path
-    return f"{path.name}, {path.stat().st_size // 1024} KB"
+    return f"{path.name}, {path.stat().st_size // 1024} KB, kiểm tra thể thức: {findings} nhận xét"
 
 
 def _pdf_fonts(path: Path) -> list[tuple[str, bool]]:
@@ -340,34 +343,44 @@ def _pdf_fonts(path: Path) -> list[tuple[str, bool]]:
 
 
 def check_pdf(ctx: CheckContext) -> str:
-    from desktop.export.pdf import export_pdf
-    from desktop.model.profile import OfficeProfile
-
-    assert ctx.document is not None
-    path = ctx.workdir / "Báo cáo tự kiểm tra.pdf"
-    result = export_pdf(
-        ctx.document,
-        OfficeProfile(),
-        path,
-        EXPORT_DAY,
-        producer=f"baocao {appinfo.version()}",
-        created=EXPORT_MOMENT,
-    )
+    path, _, pages = _export(ctx, "pdf")
     fonts = _pdf_fonts(path)
     not_embedded = [name for name, embedded in fonts if not embedded]
     if not fonts or not_embedded:
         raise SelfCheckFailure(
             f"tệp PDF có phông không được nhúng: {', '.join(not_embedded) or 'không có phông nào'}"
         )
-    ctx.outputs["pdf"] = path
+    # "/ABCDEF+LiberationSerif-Bold" → "LiberationSerif": which family the PDF really carries.
+    families = sorted({name.lstrip("/").split("+")[-1].split("-")[0] for name, _ in fonts})
     return (
-        f"{path.name}, {result.pages} trang, phông {result.font_family} (nhúng), "
+        f"{path.name}, {pages} trang, phông nhúng: {', '.join(families)}, "
         f"{path.stat().st_size // 1024} KB"
     )
 
 
 def check_package(ctx: CheckContext) -> str:
-    raise SelfCheckFailure("chưa có chức năng đóng gói (desktop.packaging) để kiểm tra")
+    from desktop.evidence.service import attach
+    from desktop.model.document import Table
+    from desktop.packaging.service import package_document, verify
+
+    assert ctx.store is not None and ctx.document is not None and ctx.document_id is not None
+    # One piece of evidence, linked to the table it supports: a picture, as staff attach.
+    evidence = ctx.workdir / "Ảnh bộ phận một cửa.png"
+    evidence.write_bytes(_resource("icons", "baocao.png").read_bytes())
+    table = next(b for b in ctx.document.body if isinstance(b, Table))
+    attach(ctx.store, ctx.document_id, [evidence], caption="Ảnh bộ phận một cửa", block=table.id)
+    outcome = package_document(ctx.store, ctx.document_id, ctx.workdir / "gói")
+    zips = outcome.result.zips
+    if not zips:
+        raise SelfCheckFailure("đóng gói xong nhưng không có tệp .zip nào")
+    report = verify(zips[0].path)
+    if not report.ok:
+        problems = "; ".join(p.message for p in report.problems[:3])
+        raise SelfCheckFailure(f"gói vừa tạo không qua kiểm tra: {problems}")
+    return (
+        f"{zips[0].path.name}: {report.file_count} tệp, mã băm khớp, "
+        f"mã gói {(report.package_id or '')[:12]}…"
+    )
 
 
 STEPS: tuple[Step, ...] = (
@@ -375,8 +388,8 @@ STEPS: tuple[Step, ...] = (
     Step("metadata", "Siêu dữ liệu gói", check_metadata),
     Step("database", "Cơ sở dữ liệu", check_database),
     Step("document", "Lưu văn bản đủ thành phần", check_document, ("resources", "database")),
-    Step("docx", "Xuất DOCX", check_docx, ("resources",)),
-    Step("pdf", "Xuất PDF", check_pdf, ("resources",)),
+    Step("docx", "Xuất DOCX", check_docx, ("document",)),
+    Step("pdf", "Xuất PDF", check_pdf, ("document",)),
     Step("package", "Đóng gói và kiểm tra gói", check_package, ("document", "docx", "pdf")),
 )
 

@@ -1,7 +1,8 @@
 """The version from pyproject.toml, as the Windows build needs it.
 
-- `python installer/make_version_info.py --print-version` prints it (the Inno Setup build passes
-  it on: `ISCC /DAppVersion=...`).
+- `python installer/make_version_info.py --print-version` prints it, and `--print-numeric-version`
+  its four-number Windows form (the Inno Setup build passes both on: `ISCC /DAppVersion=...
+  /DAppNumericVersion=...`).
 - `python installer/make_version_info.py OUT.txt` writes the PyInstaller version file, the
   "Details" tab of the .exe properties in Explorer (the spec calls `write_version_file`).
 
@@ -109,9 +110,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Phiên bản từ pyproject.toml cho bản dựng Windows")
     parser.add_argument("out", nargs="?", type=Path, help="tệp thông tin phiên bản cần ghi")
     parser.add_argument("--print-version", action="store_true", help="chỉ in số phiên bản")
+    parser.add_argument(
+        "--print-numeric-version",
+        action="store_true",
+        help="in phiên bản dạng a.b.c.d cho VersionInfoVersion của Inno Setup",
+    )
     parser.add_argument("--exe-name", default="baocao-gui")
     parser.add_argument("--description", default=PRODUCT)
     args = parser.parse_args(argv)
+    if args.print_numeric_version:
+        print(".".join(str(n) for n in windows_version_tuple(read_version())))
+        return 0
     if args.print_version or args.out is None:
         print(read_version())
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
@@ -40,12 +40,26 @@ def ensure_ui_font(app: QApplication) -> None:
     An offscreen or minimal system can resolve the default family to a font without ắ, ệ, ữ …,
     which Qt then draws as empty boxes.
     """
-    from PySide6.QtGui import QFontMetrics
-
     current = app.font()
-    metrics = QFontMetrics(current)
-    if all(metrics.inFont(ch) for ch in "ắệữĐđơư"):
+    if _has_vietnamese(current):
         return
-    fallback = QFont(DOCUMENT_FAMILY)
-    fallback.setPointSizeF(max(current.pointSizeF(), 10.0))
-    app.setFont(fallback)
+    size = max(current.pointSizeF(), 10.0)
+    # A sans-serif UI font when the system has one that covers Vietnamese, else the bundled serif.
+    for family in (
+        "Segoe UI",
+        "Noto Sans",
+        "DejaVu Sans",
+        "Liberation Sans",
+        "Arial",
+        DOCUMENT_FAMILY,
+    ):
+        candidate = QFont(family)
+        candidate.setPointSizeF(size)
+        if QFontInfo(candidate).family() == family and _has_vietnamese(candidate):
+            app.setFont(candidate)
+            return
+
+
+def _has_vietnamese(font: QFont) -> bool:
+    metrics = QFontMetrics(font)
+    return all(metrics.inFont(ch) for ch in "ắệữĐđơư")

@@ -92,6 +92,7 @@ class DocumentSession(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self.flush_hooks: list[Any] = []  # callables that push pending widget edits
+        self._holds = 0  # jobs writing this document (export, package): saves wait for them
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -186,10 +187,41 @@ class DocumentSession(QObject):
             hook()
         return self.save_now()
 
+    def hold_saves(self) -> None:
+        """A job is about to write this document in its own transaction (export sets the status
+        and takes a snapshot): edits made meanwhile wait, so they are not refused as a conflict."""
+        self._holds += 1
+
+    def release_saves(self, *, reload: bool = True) -> None:
+        self._holds = max(0, self._holds - 1)
+        if reload and self.document_id is not None:
+            self.adopt_stored()
+        if self._holds == 0 and self.dirty:
+            self.schedule_save()
+
+    def adopt_stored(self) -> None:
+        """Take the stored revision after a job changed the document (status, snapshot), keeping
+        whatever the user typed meanwhile and the undo history."""
+        if self.document_id is None or self.document is None:
+            return
+        stored = documents_service.get(self.store, self.document_id)
+        typed_meanwhile = self.document != self._saved_document
+        self.revision = stored.revision
+        base = self.document if typed_meanwhile else stored.document
+        new = base.with_changes(status=stored.document.status)
+        self._saved_document = stored.document
+        if new != self.document:
+            self.document = new
+            self.documentChanged.emit(new, "external", None)
+        if self.dirty:
+            self.schedule_save()
+
     def save_now(self) -> bool:
         self._save_timer.stop()
         if self.document_id is None or self.document is None:
             return True
+        if self._holds:
+            return True  # saved when the job ends (release_saves)
         if not self.dirty:
             return True
         doc = self.document

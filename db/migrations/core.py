@@ -2,8 +2,8 @@
 
 Migrations are append-only: once released, a migration is never edited; a change is a new one.
 Listing must stay fast with thousands of 30 KB documents, so `documents` holds only the short,
-denormalised columns a list shows and filters on; the JSON body and the folded search text live in
-`document_bodies`, read only when one document is opened.
+denormalised columns a list shows and filters on; the JSON body and the folded search text live,
+compressed (`db.codec`), in `document_bodies`, read only when one document is opened or saved.
 """
 
 from __future__ import annotations
@@ -36,9 +36,8 @@ def m001_documents(db: Database) -> None:
         CREATE INDEX documents_by_update ON documents (deleted_at, updated_at DESC, id DESC);
         CREATE TABLE document_bodies (
             document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-            body_json TEXT NOT NULL,
-            search_title TEXT NOT NULL DEFAULT '',
-            search_text TEXT NOT NULL DEFAULT ''
+            body BLOB NOT NULL,    -- db.codec.pack(JSON form of the document)
+            search BLOB NOT NULL   -- db.codec.pack(folded title + NUL + folded text)
         );
         """
     )
@@ -46,38 +45,28 @@ def m001_documents(db: Database) -> None:
 
 @migrations()
 def m002_search(db: Database) -> None:
-    """Full-text search over the folded shadow columns, kept in sync by triggers.
+    """Full-text index over the folded title and text of every document.
 
-    `remove_diacritics 2` folds ắ→a etc.; đ/Đ have no decomposition, so the service stores the
-    search columns with đ already folded to d (see `desktop.services.search`).
+    Contentless (`content=''`): the folded text is kept once, compressed, in
+    `document_bodies.search`, which is also what removing a document from the index needs.
+    `remove_diacritics 2` folds ắ→a etc.; đ/Đ have no decomposition, so the folded text already
+    has them as d/D (see `desktop.services.search`). Existing bodies are indexed here, so the
+    migration also upgrades a database that has documents.
     """
-    db.executescript(
-        """
-        CREATE VIRTUAL TABLE documents_fts USING fts5 (
-            search_title, search_text,
-            content = 'document_bodies', content_rowid = 'document_id',
-            tokenize = 'unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER document_bodies_fts_insert AFTER INSERT ON document_bodies BEGIN
-            INSERT INTO documents_fts (rowid, search_title, search_text)
-            VALUES (new.document_id, new.search_title, new.search_text);
-        END;
-        CREATE TRIGGER document_bodies_fts_delete AFTER DELETE ON document_bodies BEGIN
-            INSERT INTO documents_fts (documents_fts, rowid, search_title, search_text)
-            VALUES ('delete', old.document_id, old.search_title, old.search_text);
-        END;
-        CREATE TRIGGER document_bodies_fts_update AFTER UPDATE OF search_title, search_text
-        ON document_bodies
-        WHEN old.search_title IS NOT new.search_title OR old.search_text IS NOT new.search_text
-        BEGIN
-            INSERT INTO documents_fts (documents_fts, rowid, search_title, search_text)
-            VALUES ('delete', old.document_id, old.search_title, old.search_text);
-            INSERT INTO documents_fts (rowid, search_title, search_text)
-            VALUES (new.document_id, new.search_title, new.search_text);
-        END;
-        INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
-        """
+    db.execute(
+        "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+        "search_title, search_text, content = '', "
+        "tokenize = 'unicode61 remove_diacritics 2')"
     )
+    # Self-contained on purpose: a migration must not call code that later versions change.
+    from db.codec import unpack
+
+    for document_id, packed in db.conn.execute("SELECT document_id, search FROM document_bodies"):
+        title, _, text = unpack(packed).partition("\x00")
+        db.conn.execute(
+            "INSERT INTO documents_fts (rowid, search_title, search_text) VALUES (?, ?, ?)",
+            (document_id, title, text),
+        )
 
 
 @migrations()
@@ -93,7 +82,7 @@ def m003_snapshots(db: Database) -> None:
             status TEXT NOT NULL,
             title TEXT NOT NULL,
             revision INTEGER NOT NULL,  -- the document revision this is a copy of
-            body_json TEXT NOT NULL
+            body BLOB NOT NULL          -- db.codec.pack(JSON form of the document)
         );
         CREATE INDEX snapshots_by_document ON snapshots (document_id, id);
         """

@@ -42,7 +42,9 @@ def clean(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return text.replace("Đ", "D").replace("đ", "d").upper()
+    """Upper case without diacritics (đ → D), for recognising text typed carelessly."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
 
 
 # ------------------------------------------------------------------------------- Quốc hiệu
@@ -533,13 +535,22 @@ def recipient_list_problems(items: list[str]) -> list[Problem]:
     return out
 
 
-_LAST_LINE = re.compile(r"^- Lưu: VT(, [^;]+?)?\.( [A-ZĐ]*\.?(\(\d+\))?)?$")
+# "- Lưu: VT, TCCB." optionally followed by ô 12, the drafter's initials and copies: " PL.(300)".
+_LAST_LINE = re.compile(r"^- Lưu: VT(, [^;]+?)?\.( \S+)?$")
 _NHU_TREN = re.compile(r"^- Như (trên|Điều|khoản)")
 
 
 def distribution_problems(lines: list[str], *, has_kinh_gui: bool) -> list[Problem]:
     """Nơi nhận list grammar (spec §3.1 ô 9b): `- X;` each, last `- Lưu: VT, X.`"""
-    texts = [clean(t) for t in lines if clean(t)]
+    texts: list[str] = []
+    for raw in lines:
+        text = clean(raw)
+        if not text:
+            continue
+        if texts and not text.startswith(("-", "–", "+")):
+            texts[-1] = f"{texts[-1]} {text}"  # an entry wrapped by hand onto a second line
+        else:
+            texts.append(text)
     if not texts:
         return [
             Problem(
@@ -633,8 +644,10 @@ def is_times_new_roman(name: str) -> bool:
 
 def coverage_problem(text: str) -> Problem | None:
     missing = measure.missing_characters(text)
-    if not missing:
-        return None
+    return missing_characters_problem(missing) if missing else None
+
+
+def missing_characters_problem(missing: list[str]) -> Problem:
     shown = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing[:5])
     more = f" và {len(missing) - 5} ký tự khác" if len(missing) > 5 else ""
     return Problem(
@@ -643,6 +656,18 @@ def coverage_problem(text: str) -> Problem | None:
         "Thay bằng ký tự thông thường (chữ, số, dấu câu tiếng Việt) hoặc bỏ đi; "
         "khi in, các ký tự này thành ô trống.",
     )
+
+
+_TYPED_LABEL = re.compile(
+    r"^((Phần|Chương|Mục)\s+[IVXLC\d]+\b|Điều\s+\d+\s*[.:]|[IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s*"
+)
+
+
+def typed_label(text: str) -> str | None:
+    """A numbering label typed by hand at the start of a heading (`I.`, `1.2.`, `a)`, `Điều 3.`),
+    which the app would print twice since it numbers headings itself."""
+    m = _TYPED_LABEL.match(clean(text))
+    return m.group(1) if m else None
 
 
 def nfc_problem(text: str) -> Problem | None:

@@ -36,6 +36,23 @@ def _caption(item: EvidenceItem) -> str:
     return caption or item.original_name
 
 
+def attachment_items(
+    items: Sequence[EvidenceItem], document: Document | None = None
+) -> tuple[str, ...]:
+    """The item lines without the heading, for `desktop.layout.build.build(attachments=…)`,
+    which prints its own "Tài liệu kèm theo:" and a "- " before each line:
+    `Minh chứng số 1: Biên bản kiểm tra (mục II.1);` … the last one ending with `.`."""
+    ordered = sorted(items, key=lambda i: i.number)
+    out = []
+    for index, item in enumerate(ordered):
+        text = f"Minh chứng số {item.number}: {_caption(item)}"
+        section = _section(document, item.block_id)
+        if section:
+            text += f" ({section})"
+        out.append(text + ("." if index == len(ordered) - 1 else ";"))
+    return tuple(out)
+
+
 def attachment_lines(items: Sequence[EvidenceItem], document: Document | None = None) -> list[str]:
     """`Tài liệu kèm theo:` and one numbered line per item; [] when there is no evidence."""
     if not items:

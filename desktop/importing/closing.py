@@ -66,7 +66,9 @@ def parse_authority(text: str) -> tuple[AuthorityLine, bool]:
         return AuthorityLine(text), False
     token = match.group("p") or match.group("q")
     prefix = _PREFIX_VALUES[token]
-    old_form = token not in ("TM", "KT", "TUQ", "Q", "TL") or not text[: match.end()].rstrip().endswith(".")
+    old_form = token not in ("TM", "KT", "TUQ", "Q", "TL") or not text[
+        : match.end()
+    ].rstrip().endswith(".")
     return AuthorityLine(text[match.end() :].strip(), prefix), old_form
 
 
@@ -76,7 +78,7 @@ def is_appendix_start(text: str) -> bool:
 
 def _is_authority(text: str) -> bool:
     text = " ".join(text.split())
-    if len(text) > 120 or text.endswith((".", ";", ":", ",")) and not _PREFIX.match(text):
+    if len(text) > 120 or (text.endswith((".", ";", ":", ",")) and not _PREFIX.match(text)):
         return False
     return is_upper_line(text) or bool(_PREFIX.match(text))
 
@@ -101,10 +103,11 @@ def find_closing(lines: list[SourceLine], report: ReportBuilder) -> Closing:
     elif label is not None:
         start = _signer_lines_before(lines, label)
     else:
-        start = _signer_from_end(lines)
-        if start is None:
+        found = _signer_from_end(lines)
+        if found is None:
             report.unsure("signer", "Không tìm thấy Nơi nhận và khối chữ ký người ký.")
             return Closing(len(lines), len(lines))
+        start = found
     closing = Closing(start, len(lines), found_label=label is not None)
     _read_closing(closing, lines, start, report)
     return closing
@@ -144,8 +147,11 @@ def _signer_from_end(lines: list[SourceLine]) -> int | None:
     while index >= 0 and classify(lines[index].text).kind is LineKind.SIGNATURE_PLACEHOLDER:
         index -= 1
     first = None
-    while index >= 0 and end - index <= 8 and _is_authority(lines[index].text) and (
-        classify(lines[index].text).kind is LineKind.TEXT
+    while (
+        index >= 0
+        and end - index <= 8
+        and _is_authority(lines[index].text)
+        and (classify(lines[index].text).kind is LineKind.TEXT)
     ):
         first = index
         index -= 1

@@ -8,6 +8,7 @@ separated by a run of spaces or a tab, or by a single space when the extractor s
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -17,8 +18,8 @@ from desktop.importing.source import SourceLine
 
 # Fixed phrases that always start a cell of their own, as folded word sequences.
 _CELL_STARTS: tuple[tuple[str, ...], ...] = (
-    tuple("CONG HOA XA HOI CHU NGHIA VIET NAM".split()),
-    tuple("DANG CONG SAN VIET NAM".split()),
+    tuple(["CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM"]),
+    tuple(["DANG", "CONG", "SAN", "VIET", "NAM"]),
     ("DOC", "LAP"),
     ("NOI", "NHAN:"),
     ("NOI", "NHAN"),
@@ -37,7 +38,7 @@ def split_columns(line: SourceLine) -> list[SourceLine]:
     text = line.text
     cuts = {0, len(text)}
     for gap in COLUMN_GAP.finditer(text):
-        if 0 < gap.start() and gap.end() < len(text):
+        if gap.start() > 0 and gap.end() < len(text):
             cuts.add(gap.start())
             cuts.add(gap.end())
     cuts.update(_phrase_starts(text))
@@ -48,7 +49,7 @@ def split_columns(line: SourceLine) -> list[SourceLine]:
         return [line]
     points = sorted(cuts)
     parts: list[SourceLine] = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in itertools.pairwise(points):
         piece = cut(line.content, start, end)
         if "".join(getattr(r, "text", "") for r in piece).strip():
             parts.append(replace(line, content=piece))

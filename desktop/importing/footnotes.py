@@ -30,7 +30,7 @@ _MARK = re.compile(
 )
 _NOTE_START = re.compile(
     r"^(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(?P<num>\d{1,3})\]|\[\^(?P<label>[\w-]{1,20})\]:"
-    r"|(?P<plain>\d{1,3})(?=[\s.)]))\s*[.)]?\s*(?=\S)"
+    r"|(?P<plain>\d{1,3})(?=\s))\s*[.)]?\s*(?=\S)"
 )
 _UNIT_BEFORE = re.compile(r"(?:^|[\d\s(])(?:k|c|d|m|h)?m$")
 

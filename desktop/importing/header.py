@@ -71,7 +71,7 @@ def read_header(lines: list[SourceLine], report: ReportBuilder) -> tuple[Header,
     index = 0
     consumed_lines = 0
     while index < len(cells):
-        line, origin = cells[index]
+        line, _origin = cells[index]
         text = line.text.strip()
         c = classify(text)
         step = _read_one(header, cells, index, c, report)
@@ -112,7 +112,9 @@ def _read_one(header: Header, cells: list[tuple[SourceLine, int]], index: int,
         case LineKind.NATIONAL_TITLE | LineKind.MOTTO | LineKind.RULE:
             return 1
         case LineKind.DRAFT_MARK:
-            report.not_imported("status", "Bỏ dòng “DỰ THẢO” (bản nhập là dự thảo).", line=line.number)
+            report.not_imported(
+                "status", "Bỏ dòng “DỰ THẢO” (bản nhập là dự thảo).", line=line.number
+            )
             return 1
         case LineKind.NUMBER:
             if header.number_seen:
@@ -204,7 +206,7 @@ def _read_subject(header: Header, cells: list[tuple[SourceLine, int]], start: in
                 break  # the rule under the trích yếu closes it
             continue
         if not parts:
-            if c.kind is not LineKind.TEXT and c.kind is not LineKind.HEADING:
+            if c.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.SUBJECT_VV):
                 break
             if len(text) > 400:
                 break
@@ -261,10 +263,7 @@ def _read_recipients(header: Header, cells: list[tuple[SourceLine, int]], index:
         elif nc.kind is LineKind.TEXT and previous_open and len(text) < 200:
             entries.append(text)
         elif (
-            nc.kind is LineKind.TEXT
-            and entries
-            and not nxt.blank_before
-            and starts_lowercase(text)
+            nc.kind is LineKind.TEXT and entries and not nxt.blank_before and starts_lowercase(text)
         ):
             entries[-1] = f"{entries[-1]} {text}"
         else:

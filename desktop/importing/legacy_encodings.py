@@ -194,10 +194,7 @@ def encode_vni(text: str) -> str:
             letter = {"o": "ơ", "u": "ư", "O": "Ơ", "U": "Ư"}[base]
             prefix = _SINGLE_ENCODE[letter]
             carrier = _TONE_CARRIER.get(tone, "")
-        elif base in "iI":
-            out.append(_SINGLE_ENCODE[ch])
-            continue
-        elif base in "yY" and tone == "\u0323":
+        elif base in "iI" or (base in "yY" and tone == "\u0323"):
             out.append(_SINGLE_ENCODE[ch])
             continue
         else:
@@ -241,10 +238,15 @@ def decode(text: str, encoding: LegacyEncoding, *, caps_font: bool = False) -> s
     return decode_vni(text)
 
 
+# The diacritics each vowel takes in Vietnamese: â ă, ê, ô ơ, ư.
+_SHAPES = {"a": ("", "\u0302", "\u0306"), "e": ("", "\u0302"), "i": ("",),
+           "o": ("", "\u0302", "\u031b"), "u": ("", "\u031b"), "y": ("",)}  # fmt: skip
+
+
 def _vietnamese_letters() -> frozenset[str]:
     letters: set[str] = set()
-    for base in "aeiouy":
-        for shape in ("", "\u0302", "\u0306", "\u031b"):
+    for base, shapes in _SHAPES.items():
+        for shape in shapes:
             for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"):
                 composed = unicodedata.normalize("NFC", base + shape + tone)
                 if len(composed) == 1 and composed != base:

@@ -98,22 +98,22 @@ def looks_like_name(text: str) -> bool:
 
 
 def looks_like_upper_name(text: str) -> bool:
-    """`NGÔ VĂN DŨNG`: a name written in capitals."""
+    """`NGÔ VĂN DŨNG`: a name written in capitals (no word of an official title in it)."""
     words = text.split()
-    return (
-        2 <= len(words) <= 5
-        and is_upper_line(text)
-        and all(w.isalpha() for w in words)
-        and not any(fold(w) in _TITLE_WORDS for w in words)
-    )
+    if not (2 <= len(words) <= 5 and is_upper_line(text) and all(w.isalpha() for w in words)):
+        return False
+    folded = f" {fold(text)} "
+    return not any(f" {phrase} " in folded for phrase in _TITLE_PHRASES)
 
 
-# Words of official titles and bodies: an upper-case line with one of them is not a name.
-_TITLE_WORDS = frozenset(
-    """CHU TICH PHO GIAM DOC TRUONG BAN UY NHAN DAN UBND HOI DONG THU KY VAN PHONG SO PHONG
-    TONG CUC VU VIEN TRUNG TAM CHANH QUYEN THAY MAT KY TM KT TL TUQ Q BO THU TUONG TINH HUYEN
-    XA PHUONG THI TRAN THANH PHO QUAN DANG BI CONG AN HIEU HIEU TRUONG CUC""".split()
-)
+# Phrases of official titles and bodies. Single words are not enough: Văn, Vũ, Trương, Phương
+# are names as well as parts of titles.
+_TITLE_PHRASES = (
+    "CHU TICH", "GIAM DOC", "UY BAN", "NHAN DAN", "UBND", "HOI DONG", "THU KY", "VAN PHONG",
+    "TRUONG PHONG", "TRUONG BAN", "PHO CHU", "PHO GIAM", "BI THU", "THU TRUONG", "CUC TRUONG",
+    "VU TRUONG", "HIEU TRUONG", "CHANH VAN", "TRUNG TAM", "CONG AN", "BO TRUONG", "TONG CUC",
+    "KE TOAN", "CHU TOA", "TM.", "KT.", "TL.", "TUQ.",
+)  # fmt: skip
 
 # --------------------------------------------------------------------------------------------
 # Patterns
@@ -156,9 +156,7 @@ _META_WEAK = re.compile(
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _DRAFT = re.compile(r"^(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s*(?:lần\s*)?\d+)?\s*[:.]?$")
 
-_PART = re.compile(
-    r"^(?:Phần|PHẦN)\s+(?P<n>[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)\b\s*[.:\-–]?\s*"
-)
+_PART = re.compile(r"^(?:Phần|PHẦN)\s+(?P<n>[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)\b\s*[.:\-–]?\s*")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<n>[IVXLC]+|\d{1,2})\b\s*[.:\-–]?\s*")
 _SECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<n>\d{1,2})(?:\s*[.:\-–]\s*|\s*$|\s+(?=[A-ZĐÀ-Ỹ]))")
 _ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,3})\s*[.:]\s*")
@@ -331,9 +329,7 @@ def _outline(text: str) -> Classified | None:
             number = _number_value(match.group("n"))
             if number is None:
                 continue
-            return Classified(
-                LineKind.HEADING, match.end(), heading_level=level, numbers=(number,)
-            )
+            return Classified(LineKind.HEADING, match.end(), heading_level=level, numbers=(number,))
     match = _ROMAN.match(text)
     if match:
         value = from_roman(match.group("n"))

@@ -77,8 +77,9 @@ def _continues(previous: SourceLine, line: SourceLine, wrapped: bool, width: int
     is_heading = before.kind is LineKind.HEADING or previous.heading_depth > 0
     lower = starts_lowercase(line.text)
     if text.endswith(_TERMINAL):
-        # A wrapped line may end a sentence and the paragraph still go on.
-        return wrapped and not line.blank_before and len(text) >= width and not is_heading
+        # Even in hard-wrapped text a line ending a sentence is taken as a paragraph end: joining
+        # "Căn cứ …;" lines or list entries would be worse than splitting one paragraph.
+        return False
     if lower:
         return True
     if is_heading or all_bold(previous.content):

@@ -8,7 +8,7 @@ knows automatic numbering and table cells); everything after them works on sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from desktop.importing.inline import Content, text_of
@@ -44,7 +44,9 @@ class SourceLine:
     centered: bool = False
     table: Table | None = None  # a body table standing in the flow as one line
     page_break_before: bool = False
-    notes: tuple[str, ...] = field(default=())  # facts for the report, e.g. legacy font
+    # The id the block made from this line will carry (Word paragraphs holding an image, so
+    # the image can be attached as evidence of that block).
+    anchor: str | None = None
 
     @property
     def text(self) -> str:

@@ -38,11 +38,7 @@ def read_lines(text: str, cancel: CancelToken | None = None) -> list[SourceLine]
 
 
 def _block_lines(block: list[tuple[int, str]], blank_before: bool) -> list[SourceLine]:
-    if (
-        len(block) >= 2
-        and _TABLE_ROW.match(block[0][1])
-        and _TABLE_SEPARATOR.match(block[1][1])
-    ):
+    if len(block) >= 2 and _TABLE_ROW.match(block[0][1]) and _TABLE_SEPARATOR.match(block[1][1]):
         return _markdown_table(block, blank_before)
     depths: list[int] = []
     texts: list[str] = []

@@ -258,8 +258,10 @@ def _legacy_whole_text(text: str) -> tuple[LegacyEncoding, str] | None:
     best: tuple[float, LegacyEncoding] | None = None
     for encoding in LegacyEncoding:
         converted_score, converted_judged = text_score(decode(sample, encoding))
-        if converted_judged and converted_score >= 0.85 and (
-            best is None or converted_score > best[0]
+        if (
+            converted_judged
+            and converted_score >= 0.85
+            and (best is None or converted_score > best[0])
         ):
             best = (converted_score, encoding)
     if best is None:
@@ -285,12 +287,19 @@ def convert_legacy_lines(text: str) -> tuple[str, int]:
 
 def convert_legacy_fragment(fragment: str) -> str | None:
     """The Unicode form of a short TCVN3/VNI fragment, or None when it is not one."""
+    encoding = detect_legacy_fragment(fragment)
+    return None if encoding is None else decode(fragment, encoding)
+
+
+def detect_legacy_fragment(fragment: str) -> LegacyEncoding | None:
+    """The legacy encoding a short fragment is written in, or None when it reads as Unicode."""
+    if not _has_legacy_characters(fragment):
+        return None
     score, judged = text_score(fragment)
     if judged < 2 or score >= 0.5:
         return None
     for encoding in LegacyEncoding:
-        candidate = decode(fragment, encoding)
-        new_score, new_judged = text_score(candidate)
+        new_score, new_judged = text_score(decode(fragment, encoding))
         if new_judged and new_score >= 0.85:
-            return candidate
+            return encoding
     return None

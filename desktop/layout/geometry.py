@@ -6,6 +6,7 @@ are computed once here from the style profile and the measured text widths (`mea
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from desktop.layout import measure
@@ -62,15 +63,72 @@ def header_columns(styles: StyleProfile, header: HeaderBlock) -> HeaderColumns:
     return HeaderColumns(round(left, 2), round(right, 2), -round(max(overflow, 0.0) / 2, 2))
 
 
+# Agency names are broken by hand into balanced lines (see `balanced_lines`); other text is left
+# to the word processor's own greedy wrapping.
+BALANCED_ROLES = frozenset({Role.PARENT_AGENCY, Role.ISSUING_AGENCY})
+
+
+def printed_lines(styles: StyleProfile, role: Role, text: str, width_mm: float) -> list[str]:
+    """The lines `text` is printed on in a container `width_mm` wide."""
+    style = styles.style(role)
+    if role in BALANCED_ROLES:
+        return balanced_lines(text, width_mm, style.size_pt, bold=style.bold)
+    return measure.wrap(text, width_mm, style.size_pt, bold=style.bold, italic=style.italic)
+
+
 def rule_length_mm(styles: StyleProfile, rule: Rule, container_mm: float) -> float:
-    """Length of a short rule: `fraction` × the widest line its text wraps into in the container
-    (the text area of a cell or of the page)."""
+    """Length of a short rule: `fraction` × the widest line its text is printed on in the
+    container (the text area of a cell or of the page)."""
     style = styles.style(rule.role)
-    available = container_mm
-    widest = measure.widest_line_mm(
-        rule.width_of, available, style.size_pt, bold=style.bold, italic=style.italic
-    )
-    return min(widest * rule.fraction, available)
+    lines = printed_lines(styles, rule.role, rule.width_of, container_mm)
+    widest = max(
+        (measure.text_width_mm(t, style.size_pt, bold=style.bold, italic=style.italic)
+         for t in lines),
+        default=0.0,
+    )  # fmt: skip
+    return min(widest * rule.fraction, container_mm)
+
+
+def balanced_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = False) -> list[str]:
+    """`text` broken into as many lines as a word processor would need, but with the breaks
+    placed so the longest line is as short as possible: "ỦY BAN NHÂN DÂN / TỈNH BÌNH PHƯỚC"
+    rather than "ỦY BAN NHÂN DÂN TỈNH / BÌNH PHƯỚC", as agencies set their names by hand."""
+    greedy = measure.wrap(text, width_mm, size_pt, bold=bold)
+    words = text.split()
+    if len(greedy) < 2 or len(words) > 40:
+        return greedy
+
+    def width(i: int, j: int) -> float:
+        return measure.text_width_mm(" ".join(words[i:j]), size_pt, bold=bold)
+
+    count = len(greedy)
+    # best[k][i]: (longest line, breaks) setting words[i:] on k lines
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def solve(k: int, i: int) -> tuple[float, list[int]]:
+        if (k, i) in best:
+            return best[(k, i)]
+        result: tuple[float, list[int]]
+        if k == 1:
+            result = (width(i, len(words)), [])
+        else:
+            result = (float("inf"), [])
+            for j in range(i + 1, len(words) - k + 2):
+                head = width(i, j)
+                if head > width_mm or head >= result[0]:
+                    break
+                rest, breaks = solve(k - 1, j)
+                candidate = max(head, rest)
+                if candidate < result[0]:
+                    result = (candidate, [j, *breaks])
+        best[(k, i)] = result
+        return result
+
+    longest, breaks = solve(count, 0)
+    if longest > width_mm:
+        return greedy
+    cuts = [0, *breaks, len(words)]
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 def cell_text_width_mm(column_mm: float) -> float:

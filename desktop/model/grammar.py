@@ -94,7 +94,7 @@ def signer_problems(signer: SignerBlock) -> list[str]:
         problems.append("dòng cuối của khối chữ ký phải là chức vụ, không có TM./KT./Q./TL./TUQ.")
     prefixes = [line.prefix for line in lines if line.prefix is not None]
     if prefixes.count(SignerPrefix.TM) > 1 or (
-        SignerPrefix.TM in prefixes and prefixes[0] is not SignerPrefix.TM
+        SignerPrefix.TM in prefixes and lines[0].prefix is not SignerPrefix.TM
     ):
         problems.append("TM. chỉ đứng ở dòng đầu của khối chữ ký")
     if SignerPrefix.TUQ in prefixes and len(prefixes) > 1:

@@ -19,7 +19,7 @@ from desktop.jobs import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from desktop.model.document import Document
 from desktop.packaging.atomic import Destination
 from desktop.packaging.cover import CoverFile, CoverInfo, render_cover
-from desktop.packaging.plan import PackagePlan, Renderer, plan_package
+from desktop.packaging.plan import PackagePlan, Part, PayloadFile, Renderer, plan_package
 from desktop.packaging.zipwriter import write_part
 
 
@@ -79,16 +79,13 @@ def cover_info(plan: PackagePlan, document: Document) -> CoverInfo:
         package_id=plan.package_id,
         parts=tuple((p.zip_name, p.payload_bytes) for p in plan.parts),
         files=tuple(
-            CoverFile(f.path, f.label, f.size, f.part)
-            for f in sorted(plan.files, key=_cover_order)
+            CoverFile(f.path, f.label, f.size, f.part) for f in sorted(plan.files, key=_cover_order)
         ),
     )
 
 
-def _cover_order(f: object) -> tuple[int, int, str]:
-    from desktop.packaging.plan import PayloadFile
-
-    assert isinstance(f, PayloadFile)
+def _cover_order(f: PayloadFile) -> tuple[int, int, str]:
+    """Documents first, then metadata.json, then evidence by number."""
     group = 0 if f.path.startswith("data/van-ban/") else 2 if f.number is not None else 1
     return (group, f.number or 0, f.path)
 
@@ -135,10 +132,7 @@ def build_package(
         destination.prepare(names, plan.estimated_size + len(cover))
         for part in plan.parts:
 
-            def produce(f: BinaryIO, part: object = part) -> tuple[str, int]:
-                from desktop.packaging.plan import Part
-
-                assert isinstance(part, Part)
+            def produce(f: BinaryIO, part: Part = part) -> tuple[str, int]:
                 result = write_part(f, plan, part, cover, tick=tick, cancel=cancel)
                 return result.sha256, result.size
 
@@ -148,7 +142,9 @@ def build_package(
             kind = "part" if plan.split else "package"
             count = len(plan.parts) if plan.split else None
             index = part.index if plan.split else None
-            written.append(WrittenFile(staged.final, staged.sha256, staged.size, kind, index, count))
+            written.append(
+                WrittenFile(staged.final, staged.sha256, staged.size, kind, index, count)
+            )
         cancel.raise_if_cancelled()
         staged = destination.write_bytes(cover_copy_name(plan), cover)
         written.append(WrittenFile(staged.final, staged.sha256, staged.size, "cover"))

@@ -60,6 +60,12 @@ def grouped_hash(digest: str) -> str:
     return " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))
 
 
+def hash_lines(digest: str) -> list[str]:
+    """The grouped hash on two lines of two groups: a line break never falls mid-group."""
+    groups = grouped_hash(digest).split(" ")
+    return [" ".join(groups[:2]), " ".join(groups[2:])]
+
+
 def render_cover(info: CoverInfo) -> bytes:
     """The cover sheet as PDF bytes (fonts embedded, exactly one page)."""
     rows = len(info.files)
@@ -84,7 +90,8 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
     regular, bold, italic = fonts.name(), fonts.name(bold=True), fonts.name(italic=True)
 
     def style(name: str, size: float, font: str = regular, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.22, **kw)
+        kw.setdefault("leading", size * 1.22)
+        return ParagraphStyle(name, fontName=font, fontSize=size, **kw)
 
     center13 = style("c13", 13, alignment=TA_CENTER)
     center13b = style("c13b", 13, bold, alignment=TA_CENTER)
@@ -93,10 +100,12 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
     title = style("title", 14, bold, alignment=TA_CENTER, spaceBefore=10)
     sub = style("sub", 14, bold, alignment=TA_CENTER)
     body = style("body", 13, alignment=TA_JUSTIFY, firstLineIndent=1.0 * 28.35, spaceBefore=4)
+    # Paragraphs with long file names: justifying them would stretch the spaces absurdly.
+    body_left = style("bodyl", 13, alignment=TA_LEFT, firstLineIndent=1.0 * 28.35, spaceBefore=4)
     cell = style("cell", 10.5, alignment=TA_LEFT)
     cell_c = style("cellc", 10.5, alignment=TA_CENTER)
     head = style("head", 10.5, bold, alignment=TA_CENTER)
-    hash_style = style("hash", 12, bold, alignment=TA_LEFT, leading=16)
+    hash_style = style("hash", 12.5, bold, alignment=TA_LEFT, leading=16)
     small = style("small", 11, italic, alignment=TA_JUSTIFY, leading=13.5)
 
     def p(text: str, st: ParagraphStyle) -> Paragraph:
@@ -146,7 +155,7 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
             p(
                 f"Gói gồm {len(info.files)} tệp, tổng dung lượng {format_size(info.total_bytes)}, "
                 f"trong tệp nén {name}.",
-                body,
+                body_left,
             )
         )
     else:
@@ -156,7 +165,7 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
                 f"Gói gồm {len(info.files)} tệp, tổng dung lượng {format_size(info.total_bytes)}, "
                 f"chia thành {len(info.parts)} phần để gửi qua thư điện tử: {names}. Mỗi phần "
                 "tự kiểm tra được; nhận đủ các phần thì ghép lại được toàn bộ gói.",
-                body,
+                body_left,
             )
         )
     story.append(Spacer(1, 6))
@@ -166,7 +175,7 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
     qr_size = 30 * mm
     hash_block = [
         p("Mã kiểm tra của gói (SHA-256):", style("hl", 12, regular)),
-        p(grouped_hash(info.package_id), hash_style),
+        Paragraph("<br/>".join(hash_lines(info.package_id)), hash_style),
         p(
             "Mã này là SHA-256 của tệp manifest-sha256.txt, danh sách mã băm của mọi tệp trong "
             "gói; chỉ cần một byte của một tệp thay đổi là mã khác đi. Đối chiếu bằng lệnh "
@@ -193,6 +202,8 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
     created = info.created.strftime("%d/%m/%Y %H:%M (giờ Việt Nam, UTC+07:00)")
     story.append(Spacer(1, 4))
     story.append(p(f"Phiếu lập lúc {created} bằng phần mềm baocao.", small))
+    story.append(Spacer(1, 10))
+    story.append(_closing(fonts, text_width, style, p))
 
     buffer = io.BytesIO()
     pages: list[int] = []
@@ -215,6 +226,31 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
         story, onFirstPage=lambda c, d: pages.append(1), onLaterPages=lambda c, d: pages.append(1)
     )
     return buffer.getvalue(), len(pages)
+
+
+def _closing(fonts: Any, width: float, style: Any, p: Any) -> Any:
+    """Nơi nhận on the left, the sender's signature on the right, as on any ND30 document."""
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.platypus import Table, TableStyle
+
+    label = style("nn", 12, fonts.name(bold=True, italic=True), alignment=TA_LEFT)
+    items = style("nni", 11, fonts.name(), alignment=TA_LEFT, leading=13)
+    signer = style("sg", 13, fonts.name(bold=True), alignment=TA_CENTER)
+    hint = style("sh", 13, fonts.name(italic=True), alignment=TA_CENTER)
+    left = [p("Nơi nhận:", label), p("- Như trên;", items), p("- Lưu: VT.", items)]
+    right = [p("NGƯỜI GỬI", signer), p("(Ký, ghi rõ họ tên)", hint)]
+    table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.name()),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
 
 
 def _file_table(

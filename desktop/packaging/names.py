@@ -108,12 +108,23 @@ def evidence_file_name(
 _ASCII_FOLD = {"đ": "d", "Đ": "D"}
 
 
-def ascii_slug(text: str, *, limit: int = 60, keep_case: bool = False) -> str:
-    """`Báo cáo 12/BC-UBND` → `bao-cao-12-bc-ubnd` (or with case kept)."""
+def ascii_fold(text: str) -> str:
+    """Drop diacritics (đ → d too) and anything else outside ASCII."""
     folded = "".join(_ASCII_FOLD.get(ch, ch) for ch in nfc(text))
     decomposed = unicodedata.normalize("NFKD", folded)
     ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
+    return ascii_text.encode("ascii", "ignore").decode("ascii")
+
+
+def ascii_name(text: str, *, limit: int = 80) -> str:
+    """A folder name from any bag name: ASCII letters, digits, `_ . -` only."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_fold(text)).strip("-.")
+    return name[:limit].rstrip("-.")
+
+
+def ascii_slug(text: str, *, limit: int = 60, keep_case: bool = False) -> str:
+    """`Báo cáo 12/BC-UBND` → `bao-cao-12-bc-ubnd` (or with case kept)."""
+    ascii_text = ascii_fold(text)
     if not keep_case:
         ascii_text = ascii_text.lower()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")

@@ -42,12 +42,17 @@ def list_backups(data_dir: str | os.PathLike[str] | None = None) -> list[BackupI
 
 
 def _data_modified_after(path: Path, moment_ns: int) -> bool:
+    """Whether the database or its write-ahead log was written after `moment_ns`.
+
+    Opening a database creates an empty log, which is not a change.
+    """
     for candidate in (path, path.with_name(path.name + "-wal")):
         try:
-            if candidate.stat().st_mtime_ns > moment_ns:
-                return True
+            info = candidate.stat()
         except FileNotFoundError:
             continue
+        if info.st_size > 0 and info.st_mtime_ns > moment_ns:
+            return True
     return False
 
 

@@ -164,7 +164,8 @@ def finalize(store: Store, document_id: int, note: str = "") -> int:
     with store.write() as db:
         stored = stored_from_record(load_record(db, document_id))
         finished = stored.document.with_changes(status=DocumentStatus.FINALIZED)
-        revision = write_document(store, db, document_id, finished)
+        # The finalize snapshot below holds all of the content: no automatic one before it.
+        revision = write_document(store, db, document_id, finished, auto_snapshot=False)
         snapshot_record(
             db, load_record(db, document_id), SnapshotReason.FINALIZE, note, store.now()
         )

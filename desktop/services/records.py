@@ -173,12 +173,13 @@ def write_document(
     *,
     expected_revision: int | None = None,
     snapshot_reason: SnapshotReason | None = None,
+    auto_snapshot: bool = True,
 ) -> int:
     """Overwrite a stored document; return the new revision.
 
     The state being replaced is kept as a snapshot: always under `snapshot_reason` when given,
-    otherwise as an automatic one when `auto_snapshot_due` says so. Writing back an identical
-    document changes nothing (same revision, no snapshot).
+    otherwise as an automatic one when `auto_snapshot` is on and `auto_snapshot_due` says so.
+    Writing back an identical document changes nothing (same revision, no snapshot).
     """
     require_valid(doc)
     record = load_record(db, document_id)
@@ -195,7 +196,7 @@ def write_document(
     now = store.now()
     if snapshot_reason is not None:
         snapshot_record(db, record, snapshot_reason, "", now)
-    elif auto_snapshot_due(store, db, record):
+    elif auto_snapshot and auto_snapshot_due(store, db, record):
         snapshot_record(db, record, SnapshotReason.AUTO, "", now)
         db_snapshots.prune_snapshots(
             db, document_id, SnapshotReason.AUTO, store.settings.auto_snapshot_keep

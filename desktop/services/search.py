@@ -30,23 +30,26 @@ def fold(text: str) -> str:
     return fold_for_search(nfc(text))
 
 
-def _inline_texts(content: tuple[Inline, ...]) -> Iterator[str]:
+def _inline_text(content: tuple[Inline, ...]) -> str:
+    """Runs joined as written (a bold part may be half a word); footnotes set apart."""
+    parts = []
     for item in content:
         if isinstance(item, _Footnote):
-            yield from (r.text for r in item.runs)
+            parts.append(" " + "".join(r.text for r in item.runs) + " ")
         else:
-            yield item.text
+            parts.append(item.text)
+    return "".join(parts)
 
 
 def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Heading | Paragraph | ListItem):
-            yield " ".join(_inline_texts(block.content))
+            yield _inline_text(block.content)
         elif isinstance(block, Table):
             if block.caption:
                 yield block.caption
             for row in block.rows:
-                yield " | ".join(" ".join(_inline_texts(c.content)) for c in row)
+                yield " | ".join(_inline_text(c.content) for c in row)
 
 
 def _number_texts(doc: Document) -> Iterator[str]:
@@ -85,13 +88,16 @@ def search_columns(doc: Document) -> tuple[str, str]:
 @dataclass(frozen=True)
 class SearchResult:
     summary: DocumentSummary
-    rank: float  # lower is better (bm25)
+    in_title: bool  # every term is in the title (these come first)
 
 
 def search(
     store: Store, query: str, *, limit: int = DEFAULT_LIMIT, include_deleted: bool = False
 ) -> list[SearchResult]:
-    """Documents matching every term of `query`, best first; [] when the query has no words."""
+    """Documents matching every term of `query`: title matches first, then newest-edited first.
+
+    [] when the query has no word to search for.
+    """
     expression = match_expression(fold(query))
     if not expression:
         return []
@@ -99,4 +105,4 @@ def search(
         hits = db_documents.search_documents(
             db, expression, limit=limit, include_deleted=include_deleted
         )
-    return [SearchResult(summary_from_row(h.row), h.rank) for h in hits]
+    return [SearchResult(summary_from_row(h.row), h.in_title) for h in hits]

@@ -51,11 +51,11 @@ class DocumentListPage(QWidget):
         self.kind = QComboBox()
         self.kind.addItem("Mọi loại", None)
         for kind, info in KIND_INFO.items():
-            self.kind.addItem(info.label, kind)
+            self.kind.addItem(info.label, kind.value)  # Qt keeps enum data as plain str
         self.status = QComboBox()
         self.status.addItem("Mọi trạng thái", None)
         for status, label in STATUS_LABELS.items():
-            self.status.addItem(label, status)
+            self.status.addItem(label, status.value)
         self.year = QComboBox()
         self.year.addItem("Mọi năm", None)
         self.trash = QCheckBox("Thùng rác")
@@ -135,8 +135,8 @@ class DocumentListPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         selected = select_id if select_id is not None else self.selected_id()
         deleted = self.trash.isChecked()
-        kind: DocumentKind | None = self.kind.currentData()
-        status: DocumentStatus | None = self.status.currentData()
+        kind = DocumentKind(self.kind.currentData()) if self.kind.currentData() else None
+        status = DocumentStatus(self.status.currentData()) if self.status.currentData() else None
         year: int | None = self.year.currentData()
         query = self.search.text().strip()
         rows: list[DocumentSummary]

@@ -126,8 +126,10 @@ class AppendixEditor(QWidget):
             self.title.setText(appendix.title)
         if self.reference.text() != appendix.reference:
             self.reference.setText(appendix.reference)
-        if self.committer.apply_blocks is not None and self.committer.shown == appendix.body and (
-            self._shown_id == appendix.id
+        if (
+            self.committer.apply_blocks is not None
+            and self.committer.shown == appendix.body
+            and (self._shown_id == appendix.id)
         ):
             return
         self._shown_id = appendix.id

@@ -92,8 +92,24 @@ class FormBinder(QObject):
         index = len(self.bindings) - 1
         widget.textChanged.connect(lambda: self._touched(index))
 
-    def combo(self, widget: QComboBox, label: str, get: Getter, set_: Setter) -> None:
-        binding = Binding(widget, label, get, set_, lambda v: v, lambda v: v)
+    def combo(
+        self,
+        widget: QComboBox,
+        label: str,
+        get: Getter,
+        set_: Setter,
+        *,
+        enum: type[Any] | None = None,
+    ) -> None:
+        """A choice; item data are the enum's values (Qt hands StrEnum data back as str)."""
+
+        def to_data(value: Any) -> Any:
+            return value.value if enum is not None and value is not None else value
+
+        def parse(data: Any) -> Any:
+            return enum(data) if enum is not None and data not in (None, "") else data
+
+        binding = Binding(widget, label, get, set_, to_data, parse)
         self.bindings.append(binding)
         index = len(self.bindings) - 1
         widget.activated.connect(lambda _i: self._commit(index))
@@ -106,10 +122,13 @@ class FormBinder(QObject):
         self.load(doc)
 
     def load(self, doc: Document) -> None:
+        """Show `doc`'s values, except in fields the user is typing in (those keep their text
+        and are committed by the typing timer; undo commits them first, so nothing is lost)."""
         self._loading = True
-        self._pending.clear()
         try:
-            for binding in self.bindings:
+            for index, binding in enumerate(self.bindings):
+                if index in self._pending:
+                    continue
                 value = binding.to_text(binding.get(doc))
                 w = binding.widget
                 if isinstance(w, QLineEdit):

@@ -85,6 +85,8 @@ class BodyEditor(QWidget):
 
         self.structure_bar = QToolBar("Dàn ý")
         self.format_bar = QToolBar("Định dạng")
+        for bar in (self.structure_bar, self.format_bar):
+            bar.setStyleSheet("QToolButton { padding: 1px 4px; margin: 0px; }")
         self._build_actions()
 
         left = QWidget()
@@ -106,7 +108,7 @@ class BodyEditor(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 600])
+        splitter.setSizes([290, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -142,7 +144,7 @@ class BodyEditor(QWidget):
             s, "+ Mục", "Thêm mục cùng cấp sau mục đang chọn", self.add_section, "Ctrl+Alt+N"
         )
         self.act_add_child = self._action(
-            s, "+ Mục con", "Thêm mục con", self.add_child_section, "Ctrl+Alt+M"
+            s, "+ Con", "Thêm mục con", self.add_child_section, "Ctrl+Alt+M"
         )
         self.act_indent = self._action(s, "→", "Lùi vào một cấp", self.indent_section, "Alt+Right")
         self.act_outdent = self._action(s, "←", "Đưa ra một cấp", self.outdent_section, "Alt+Left")
@@ -151,32 +153,42 @@ class BodyEditor(QWidget):
             s, "↓", "Chuyển mục xuống", lambda: self.move_by(1), "Alt+Down"
         )
         self.act_delete = self._action(
-            s, "Xoá", "Xoá mục cùng nội dung và các mục con", self.delete_section
+            s, "✕", "Xoá mục cùng nội dung và các mục con", self.delete_section
         )
         f = self.format_bar
         self.act_bold = self._action(
-            f, "Đậm", "Chữ đậm", self.editor.toggle_bold, QKeySequence.StandardKey.Bold
+            f, "B", "Chữ đậm", self.editor.toggle_bold, QKeySequence.StandardKey.Bold
         )
         self.act_italic = self._action(
-            f, "Nghiêng", "Chữ nghiêng", self.editor.toggle_italic, QKeySequence.StandardKey.Italic
+            f, "I", "Chữ nghiêng", self.editor.toggle_italic, QKeySequence.StandardKey.Italic
         )
         self.act_underline = self._action(
             f,
-            "Gạch chân",
+            "U",
             "Gạch chân",
             self.editor.toggle_underline,
             QKeySequence.StandardKey.Underline,
         )
+        for action, attribute in (
+            (self.act_bold, "setBold"),
+            (self.act_italic, "setItalic"),
+            (self.act_underline, "setUnderline"),
+        ):
+            font = f.font()
+            getattr(font, attribute)(True)
+            button = f.widgetForAction(action)
+            if button is not None:
+                button.setFont(font)
         f.addSeparator()
         self.act_dash = self._action(
-            f, "“-”", "Gạch đầu dòng “-”", lambda: self.editor.set_item_marker("- "), "Ctrl+Shift+D"
+            f, "-", "Gạch đầu dòng “-”", lambda: self.editor.set_item_marker("- "), "Ctrl+Shift+D"
         )
         self.act_plus = self._action(
-            f, "“+”", "Ý nhỏ “+”", lambda: self.editor.set_item_marker("+ "), "Ctrl+Shift+K"
+            f, "+", "Ý nhỏ “+”", lambda: self.editor.set_item_marker("+ "), "Ctrl+Shift+K"
         )
         f.addSeparator()
         self.act_footnote = self._action(
-            f, "Chú thích", "Chèn chú thích cuối trang", self.insert_footnote, "Ctrl+Alt+F"
+            f, "¹ Chú thích", "Chèn chú thích cuối trang", self.insert_footnote, "Ctrl+Alt+F"
         )
         self.act_table = self._action(f, "Bảng", "Chèn bảng", self.insert_table)
         self.act_row = self._action(f, "+Dòng", "Thêm dòng vào bảng", self.editor.table_add_row)
@@ -187,9 +199,7 @@ class BodyEditor(QWidget):
         self.act_del_col = self._action(
             f, "−Cột", "Xoá cột của bảng", self.editor.table_remove_column
         )
-        self.act_page_break = self._action(
-            f, "Ngắt trang", "Chèn ngắt trang", self.insert_page_break
-        )
+        self.act_page_break = self._action(f, "↵ Trang", "Chèn ngắt trang", self.insert_page_break)
 
     # -- document in, selection ---------------------------------------------------------------
 
@@ -202,7 +212,10 @@ class BodyEditor(QWidget):
         if origin == "open":
             self.current_section = None
             self.tree.expandAll()
-            self.select_section(None, force=True)
+            # An empty preamble is of no use to start typing in: open the first section instead.
+            outline = self.model.outline
+            first = None if outline.preamble_end or not outline.roots else outline.roots[0]
+            self.select_section(first, force=True)
             return
         if rebuilt:
             self.tree.expandAll()
@@ -255,6 +268,12 @@ class BodyEditor(QWidget):
 
         self.committer.load(
             content, _footnotes_before(body, start), apply if self.session.document else None
+        )
+        self.editor.setPlaceholderText(
+            "Gõ đoạn mở đầu (nếu có), ví dụ: “Thực hiện Công văn số …, Ủy ban nhân dân … báo cáo"
+            " như sau:”"
+            if heading_id is None
+            else "Gõ nội dung của mục này. Dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê."
         )
         if cursor is not None:
             text_cursor = self.editor.textCursor()

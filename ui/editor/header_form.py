@@ -23,7 +23,7 @@ from desktop.editing.fields import (
     split_lines,
 )
 from desktop.model.document import Secrecy, Urgency
-from desktop.model.kinds import KIND_INFO
+from desktop.model.kinds import KIND_INFO, DocumentKind
 from ui.editor.binder import FormBinder, field_getter, field_setter
 from ui.session import DocumentSession
 
@@ -34,6 +34,13 @@ def _lines_box(placeholder: str, rows: int = 3) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 14)
     return box
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A row label whose &-mnemonic focuses `widget` (addRow does this only for one widget)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 class HeaderForm(QScrollArea):
@@ -49,9 +56,10 @@ class HeaderForm(QScrollArea):
 
         self.kind = QComboBox()
         for kind, info in KIND_INFO.items():
-            self.kind.addItem(info.label, kind)
+            self.kind.addItem(info.label, kind.value)
         form.addRow("&Loại văn bản:", self.kind)
-        self.binder.combo(self.kind, "loại văn bản", field_getter("kind"), field_setter("kind"))
+        self.binder.combo(self.kind, "loại văn bản", field_getter("kind"), field_setter("kind"),
+                          enum=DocumentKind)  # fmt: skip
 
         self.parent_agency = QLineEdit()
         self.parent_agency.setPlaceholderText("Ví dụ: UBND TỈNH HÀ TĨNH (có thể để trống)")
@@ -73,7 +81,7 @@ class HeaderForm(QScrollArea):
         abbrs.addWidget(self.agency_abbr)
         abbrs.addWidget(QLabel("Đơn vị soạn thảo:"))
         abbrs.addWidget(self.unit_abbr)
-        form.addRow("&Ký hiệu cơ quan:", abbrs)
+        form.addRow(_buddy("&Ký hiệu cơ quan:", self.agency_abbr), abbrs)
         self.binder.line(self.agency_abbr, "ký hiệu cơ quan",
                          field_getter("agency_abbr"), field_setter("agency_abbr"))  # fmt: skip
         self.binder.line(self.unit_abbr, "ký hiệu đơn vị",
@@ -88,7 +96,7 @@ class HeaderForm(QScrollArea):
         number_row.addWidget(self.number)
         number_row.addWidget(QLabel("Ngày ban hành:"))
         number_row.addWidget(self.date)
-        form.addRow("&Số văn bản:", number_row)
+        form.addRow(_buddy("&Số văn bản:", self.number), number_row)
         self.binder.line(self.number, "số văn bản", field_getter("number"), field_setter("number"),
                          parse=lambda t: parse_positive_int(t, "Số văn bản"))  # fmt: skip
         self.binder.line(self.date, "ngày ban hành", field_getter("date"), field_setter("date"),
@@ -119,18 +127,20 @@ class HeaderForm(QScrollArea):
         self.urgency = QComboBox()
         self.urgency.addItem("Không", None)
         for u in Urgency:
-            self.urgency.addItem(u.value, u)
+            self.urgency.addItem(u.value, u.value)
         self.secrecy = QComboBox()
         self.secrecy.addItem("Không", None)
         for s in Secrecy:
-            self.secrecy.addItem(s.value, s)
+            self.secrecy.addItem(s.value, s.value)
         marks.addWidget(self.urgency)
         marks.addWidget(QLabel("Độ mật:"))
         marks.addWidget(self.secrecy)
         marks.addStretch(1)
-        form.addRow("Độ &khẩn:", marks)
-        self.binder.combo(self.urgency, "độ khẩn", field_getter("urgency"), field_setter("urgency"))
-        self.binder.combo(self.secrecy, "độ mật", field_getter("secrecy"), field_setter("secrecy"))
+        form.addRow(_buddy("Độ &khẩn:", self.urgency), marks)
+        self.binder.combo(self.urgency, "độ khẩn", field_getter("urgency"),
+                          field_setter("urgency"), enum=Urgency)  # fmt: skip
+        self.binder.combo(self.secrecy, "độ mật", field_getter("secrecy"),
+                          field_setter("secrecy"), enum=Secrecy)  # fmt: skip
 
         self.deadline = QLineEdit()
         self.deadline.setPlaceholderText("ngày/tháng/năm phải gửi (nếu có)")

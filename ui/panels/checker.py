@@ -84,6 +84,7 @@ class CheckerPanel(QWidget):
         self.list.setAccessibleName("Các lỗi thể thức")
         self.details = QTextBrowser()
         self.details.setMaximumHeight(150)
+        self.details.hide()  # shown with the selected finding's explanation
         self.details.setOpenExternalLinks(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +137,7 @@ class CheckerPanel(QWidget):
             )
         self.model.set_findings(findings)
         self.details.clear()
+        self.details.hide()
 
     def _failed(self, message: str) -> None:
         self.summary.setText(f"Chưa kiểm tra được: {message}")
@@ -144,7 +146,9 @@ class CheckerPanel(QWidget):
         f: Finding | None = current.data(FindingRole) if current.isValid() else None
         if f is None:
             self.details.clear()
+            self.details.hide()
             return
+        self.details.show()
         level = "Lỗi" if f.severity is Severity.ERROR else "Cảnh báo"
         self.details.setHtml(
             f"<b>{level}</b> — {_escape(f.location.describe())}<br>{_escape(f.message)}"

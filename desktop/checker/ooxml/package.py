@@ -20,7 +20,9 @@ from desktop.errors import UserError
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
 _REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 # Documents are parsed without network access or entity expansion (a DOCX is untrusted input).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)

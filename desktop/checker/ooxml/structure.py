@@ -62,6 +62,7 @@ class Structure:
     recipient_items: list[ParaView] = field(default_factory=list)
     legal_basis: list[ParaView] = field(default_factory=list)
     body: list[ParaView] = field(default_factory=list)  # main body, in order
+    body_tables: int = 0  # tables between the title region and the signer block
     appendix_body: list[ParaView] = field(default_factory=list)
     signature_table: TableView | None = None
     distribution_label: ParaView | None = None
@@ -128,7 +129,11 @@ def _drawn_line(p: ParaView) -> RuleMark | None:
     for geom in p.element.iter(f"{{{A_NS}}}prstGeom"):
         if geom.get("prst") in ("line", "straightConnector1"):
             drawing = next(
-                (a for a in geom.iterancestors() if etree.QName(a).localname in ("anchor", "inline")),
+                (
+                    a
+                    for a in geom.iterancestors()
+                    if etree.QName(a).localname in ("anchor", "inline")
+                ),
                 None,
             )
             extent = drawing.find(f"{{{WP_NS}}}extent") if drawing is not None else None
@@ -161,9 +166,8 @@ def _non_empty(paragraphs: list[ParaView]) -> list[ParaView]:
 
 def recognise(view: DocxView) -> Structure:
     s = Structure()
-    items = view.items
-    start = _header(view, s)
-    position = _title_region(view, s, start)
+    position = _header(view, s)
+    position = _title_region(view, s, position)
     _signature(view, s, position)
     return s
 
@@ -197,15 +201,24 @@ def _header(view: DocxView, s: Structure) -> int:
 
 
 def _motto_after(s: Structure, paragraphs: list[ParaView], i: int, width: float | None) -> None:
-    rule = rule_under(paragraphs, i, width)
-    following = [p for p in paragraphs[i + 1 : i + 4] if p.stripped and not _UNDERSCORES.match(p.text)]
-    if following and text_rules.looks_like_motto(following[0].text):
-        s.motto = following[0]
-        if rule is not None and rule.paragraph is not following[0] and paragraphs.index(rule.paragraph) < paragraphs.index(following[0]):
-            s.rule_under_national_title = rule
-        s.motto_rule = rule_under(paragraphs, paragraphs.index(following[0]), width)
-    elif rule is not None:
-        s.rule_under_national_title = rule
+    """The tiêu ngữ under the Quốc hiệu at `paragraphs[i]`, its rule, and any rule wrongly drawn
+    between the two (a border or underscores; shapes anchored there are taken as the motto's)."""
+    national = paragraphs[i]
+    j = i + 1
+    between: list[ParaView] = []
+    while j < min(len(paragraphs), i + 4) and (
+        not paragraphs[j].stripped or _UNDERSCORES.match(paragraphs[j].text)
+    ):
+        between.append(paragraphs[j])
+        j += 1
+    if national.border_bottom:
+        s.rule_under_national_title = RuleMark(national, "border", None)
+    for p in between:
+        if p.border_bottom or _UNDERSCORES.match(p.text):
+            s.rule_under_national_title = RuleMark(p, "border", None)
+    if j < len(paragraphs) and text_rules.looks_like_motto(paragraphs[j].text):
+        s.motto = paragraphs[j]
+        s.motto_rule = rule_under(paragraphs, j, width) or _drawn_line(national)
 
 
 def _header_from_table(view: DocxView, s: Structure, table: TableView) -> None:
@@ -270,73 +283,99 @@ def _split_agency(s: Structure, lines: list[ParaView]) -> None:
         return
     # With several names the last bold group is the issuing agency; everything above it is the
     # chủ quản (checked to be regular). When none is bold, the last one is taken.
-    last_bold = max((i for i, g in enumerate(groups) if all(p.bold for p in g)), default=len(groups) - 1)
+    last_bold = max(
+        (i for i, g in enumerate(groups) if all(p.bold for p in g)), default=len(groups) - 1
+    )
     if last_bold == 0 and len(groups) > 1:
         last_bold = len(groups) - 1
     s.parent_agency = [p for g in groups[:last_bold] for p in g]
     s.issuing_agency = [p for g in groups[last_bold:] for p in g]
 
 
+class _Cursor:
+    """Walks the top-level paragraphs after the header block, skipping empty ones."""
+
+    def __init__(self, items: list[ParaView | TableView], position: int) -> None:
+        self.items = items
+        self.position = position
+
+    def peek(self) -> ParaView | None:
+        while self.position < len(self.items):
+            item = self.items[self.position]
+            if not isinstance(item, ParaView):
+                return None
+            if item.stripped:
+                return item
+            self.position += 1
+        return None
+
+    def take(self) -> ParaView:
+        p = self.peek()
+        assert p is not None
+        self.position += 1
+        return p
+
+
 def _title_region(view: DocxView, s: Structure, start: int) -> int:
-    items = view.items
-    i = start
-    paragraphs_only = [x for x in items if isinstance(x, ParaView)]
-
-    def next_text(j: int) -> int:
-        while j < len(items) and isinstance(items[j], ParaView) and not items[j].stripped:  # type: ignore[union-attr]
-            j += 1
-        return j
-
-    i = next_text(i)
-    while i < len(items) and isinstance(items[i], ParaView) and items[i].stripped.upper() in MARKS:  # type: ignore[union-attr]
-        s.marks.append(items[i])  # type: ignore[arg-type]
-        i = next_text(i + 1)
-    if i < len(items) and isinstance(items[i], ParaView):
-        p = items[i]
-        assert isinstance(p, ParaView)
-        text = p.stripped
-        letters = [c for c in text if c.isalpha()]
-        if p.centred and letters and text == text.upper() and len(text) <= 40:
-            s.kind_title = p
-            s.kind = kind_from_title(text)
-            i = next_text(i + 1)
-            while i < len(items) and isinstance(items[i], ParaView):
-                q = items[i]
-                assert isinstance(q, ParaView)
-                if not q.centred or not q.stripped or _UNDERSCORES.match(q.text):
-                    break
-                if q.stripped.startswith(("Kính gửi", "Căn cứ")):
-                    break
-                s.subject.append(q)
-                if q.border_bottom or _drawn_line(q) is not None:
-                    break
-                i += 1
-            if s.subject:
-                last = s.subject[-1]
-                idx = paragraphs_only.index(last)
-                s.subject_rule = rule_under(paragraphs_only, idx, text_width_mm(view, last.section))
-                i = items.index(s.subject_rule.paragraph) + 1 if s.subject_rule else items.index(last) + 1
-    i = next_text(i)
-    if i < len(items) and isinstance(items[i], ParaView) and items[i].stripped.startswith("Kính gửi"):  # type: ignore[union-attr]
-        label = items[i]
-        assert isinstance(label, ParaView)
-        s.recipients_label = label
-        rest = label.stripped.split(":", 1)[1].strip() if ":" in label.stripped else ""
-        i += 1
+    """Marks, tên loại, trích yếu with its rule, and Kính gửi; returns where the body begins."""
+    cursor = _Cursor(view.items, start)
+    while (p := cursor.peek()) is not None and p.stripped.upper() in MARKS:
+        s.marks.append(cursor.take())
+    p = cursor.peek()
+    if p is not None and _is_kind_title(p, view.items, cursor.position):
+        s.kind_title = cursor.take()
+        s.kind = kind_from_title(p.stripped)
+        while cursor.position < len(view.items):
+            q = view.items[cursor.position]
+            if not isinstance(q, ParaView) or (q.border_bottom and not q.stripped):
+                break  # the rule under the trích yếu ends it
+            if not q.stripped:
+                cursor.position += 1
+                continue
+            if not q.centred or _UNDERSCORES.match(q.text):
+                break
+            if q.stripped.startswith(("Kính gửi", "Căn cứ")):
+                break
+            s.subject.append(cursor.take())
+            if q.border_bottom or _drawn_line(q) is not None:
+                break
+        if s.subject:
+            paragraphs = [x for x in view.items if isinstance(x, ParaView)]
+            last = s.subject[-1]
+            width = text_width_mm(view, last.section)
+            s.subject_rule = rule_under(paragraphs, paragraphs.index(last), width)
+            if s.subject_rule is not None and s.subject_rule.paragraph is not last:
+                cursor.position = view.items.index(s.subject_rule.paragraph) + 1
+    p = cursor.peek()
+    if p is not None and p.stripped.startswith("Kính gửi"):
+        s.recipients_label = cursor.take()
+        rest = p.stripped.split(":", 1)[1].strip() if ":" in p.stripped else ""
         if not rest or rest.startswith("-"):
-            while i < len(items) and isinstance(items[i], ParaView):
-                q = items[i]
-                assert isinstance(q, ParaView)
-                if not q.stripped:
-                    i += 1
-                    continue
-                if not q.stripped.startswith(("-", "–", "+")):
+            while (item := cursor.peek()) is not None and item.stripped.startswith(("-", "–", "+")):
+                s.recipient_items.append(cursor.take())
+                if item.stripped.endswith("."):
                     break
-                s.recipient_items.append(q)
-                i += 1
-                if q.stripped.endswith("."):
-                    break
-    return i
+    return cursor.position
+
+
+def _is_kind_title(p: ParaView, items: list[ParaView | TableView], position: int) -> bool:
+    """A centred upper-case line after the header: a known tên loại, or any short upper-case
+    line followed by a centred sentence-case trích yếu."""
+    text = p.stripped
+    if not (p.centred and any(c.isalpha() for c in text) and text == text.upper()):
+        return False
+    if kind_from_title(text) is not None:
+        return True
+    following = next(
+        (q for q in items[position + 1 : position + 4] if isinstance(q, ParaView) and q.stripped),
+        None,
+    )
+    return (
+        len(text) <= 40
+        and following is not None
+        and following.centred
+        and following.stripped != following.stripped.upper()
+    )
 
 
 def _signature(view: DocxView, s: Structure, start: int) -> None:
@@ -354,7 +393,9 @@ def _signature(view: DocxView, s: Structure, start: int) -> None:
                 sig_index = j
                 s.distribution_label = item
                 for q in items[j + 1 :]:
-                    if not isinstance(q, ParaView) or (q.stripped and not q.stripped.startswith("-")):
+                    if not isinstance(q, ParaView) or (
+                        q.stripped and not q.stripped.startswith("-")
+                    ):
                         break
                     if q.stripped:
                         s.distribution.append(q)
@@ -366,6 +407,7 @@ def _signature(view: DocxView, s: Structure, start: int) -> None:
         _signature_from_table(s, table)
     end = sig_index if sig_index is not None else len(items)
     s.body = [p for p in items[start:end] if isinstance(p, ParaView) and p.stripped]
+    s.body_tables = sum(1 for t in items[start:end] if isinstance(t, TableView))
     if sig_index is not None:
         before = [p for p in items[start:sig_index] if isinstance(p, ParaView) and p.stripped]
         s.paragraph_before_signature = before[-1] if before else None
@@ -374,13 +416,22 @@ def _signature(view: DocxView, s: Structure, start: int) -> None:
             for p in items[sig_index + 1 :]
             if isinstance(p, ParaView) and p.stripped and p not in s.distribution
         ]
-    s.legal_basis = [p for p in s.body if p.stripped.startswith("Căn cứ")]
+    # Căn cứ lines open the body; a "Căn cứ …" sentence further down is ordinary text.
+    for p in s.body:
+        if not p.stripped.startswith("Căn cứ"):
+            break
+        s.legal_basis.append(p)
 
 
 def _signature_from_table(s: Structure, table: TableView) -> None:
     for row in table.rows:
         label_cell = next(
-            (c for c in row for p in c.paragraphs if p.stripped.startswith(("Nơi nhận", "Noi nhan"))),
+            (
+                c
+                for c in row
+                for p in c.paragraphs
+                if p.stripped.startswith(("Nơi nhận", "Noi nhan"))
+            ),
             None,
         )
         if label_cell is None:
@@ -390,15 +441,35 @@ def _signature_from_table(s: Structure, table: TableView) -> None:
         s.distribution_label = label
         s.distribution = paragraphs[paragraphs.index(label) + 1 :]
         others = [c for c in row if c is not label_cell]
-        signer_cell = max(others, key=lambda c: sum(len(p.stripped) for p in c.paragraphs if p.any_bold), default=None)
+        signer_cell = max(
+            others,
+            key=lambda c: sum(len(p.stripped) for p in c.paragraphs if p.any_bold),
+            default=None,
+        )
         if signer_cell is None:
             return
         lines = [
             p for p in _non_empty(signer_cell.paragraphs)
             if not (p.stripped.startswith("(") and p.stripped.endswith(")"))
             and not p.stripped.startswith(("Ký bởi", "Thời gian ký", "Ngày ký"))
+            and "Đã ký" not in p.stripped
         ]  # fmt: skip
-        if lines:
+        if lines and _after_signature_gap(signer_cell.paragraphs, lines[-1]):
             s.signer_name = lines[-1]
             s.authority = lines[:-1]
+        else:
+            s.authority = lines
         return
+
+
+def _after_signature_gap(paragraphs: list[ParaView], name: ParaView) -> bool:
+    """The name (7b) sits below the space left for signature and seal: an empty paragraph, a
+    tall exact-height spacer or large space before it. Without one, the last line is taken as a
+    title line and the name as missing."""
+    index = paragraphs.index(name)
+    if index == 0:
+        return False
+    if int(name.props.get("before", 0)) >= 480:
+        return True
+    previous = paragraphs[index - 1]
+    return not previous.stripped

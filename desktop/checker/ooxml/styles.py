@@ -15,7 +15,12 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
-_THEME_ATTRS = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
+_THEME_ATTRS = {
+    "ascii": "asciiTheme",
+    "hAnsi": "hAnsiTheme",
+    "eastAsia": "eastAsiaTheme",
+    "cs": "cstheme",
+}
 _FALSE = {"0", "false", "off", "none"}
 
 Props = dict[str, Any]

@@ -27,7 +27,18 @@ WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 MM_PER_TWIP = 25.4 / 1440
 DEFAULT_CELL_MARGIN = 108  # twips, Word's Normal Table
 _CONTAINERS = frozenset(
-    {"hyperlink", "ins", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "moveTo", "dir", "bdo"}
+    {
+        "hyperlink",
+        "ins",
+        "smartTag",
+        "customXml",
+        "fldSimple",
+        "sdt",
+        "sdtContent",
+        "moveTo",
+        "dir",
+        "bdo",
+    }
 )
 
 
@@ -272,7 +283,13 @@ class _Builder:
         props["pStyle"] = style_id
         if counted:
             self.counter += 1
-        view = ParaView(self.counter if counted else 0, p, self.runs(p, props, table_run or {}), props, cell=cell)
+        view = ParaView(
+            self.counter if counted else 0,
+            p,
+            self.runs(p, props, table_run or {}),
+            props,
+            cell=cell,
+        )
         if counted:
             self.paragraphs.append(view)
         return view
@@ -296,7 +313,9 @@ class _Builder:
             header = tr_pr is not None and tr_pr.find(w("tblHeader")) is not None
             if header and r == view.header_rows:
                 view.header_rows += 1
-            view.cant_split_rows.append(tr_pr is not None and tr_pr.find(w("cantSplit")) is not None)
+            view.cant_split_rows.append(
+                tr_pr is not None and tr_pr.find(w("cantSplit")) is not None
+            )
             row: list[CellView] = []
             col = 0
             for tc in tr.findall(w("tc")):
@@ -325,13 +344,21 @@ class _Builder:
                 for child in tc:
                     local = etree.QName(child).localname if isinstance(child.tag, str) else ""
                     if local == "p":
-                        cell.paragraphs.append(self.paragraph(child, table_para=para_defaults, table_run=table_run, cell=cell))
+                        cell.paragraphs.append(
+                            self.paragraph(
+                                child, table_para=para_defaults, table_run=table_run, cell=cell
+                            )
+                        )
                     elif local == "tbl":
                         nested = self.table(child, top_level=False)
                         cell.paragraphs.extend(nested.paragraphs())
                     elif local in ("sdt", "customXml"):
                         for p in child.iter(w("p")):
-                            cell.paragraphs.append(self.paragraph(p, table_para=para_defaults, table_run=table_run, cell=cell))
+                            cell.paragraphs.append(
+                                self.paragraph(
+                                    p, table_para=para_defaults, table_run=table_run, cell=cell
+                                )
+                            )
                 row.append(cell)
                 col += span
             view.rows.append(row)
@@ -369,7 +396,9 @@ def _section(index: int, sect: etree._Element | None, previous: SectionView | No
         if size is not None:
             width = int(float(size.get(w("w"), "0") or 0)) or None
             height = int(float(size.get(w("h"), "0") or 0)) or None
-            landscape = size.get(w("orient")) == "landscape" or bool(width and height and width > height)
+            landscape = size.get(w("orient")) == "landscape" or bool(
+                width and height and width > height
+            )
         mar = sect.find(w("pgMar"))
         if mar is not None:
             for key in ("top", "bottom", "left", "right", "header", "footer", "gutter"):
@@ -377,13 +406,29 @@ def _section(index: int, sect: etree._Element | None, previous: SectionView | No
                 if value is not None:
                     margins[key] = abs(int(float(value)))
         title = sect.find(w("titlePg"))
-        title_page = title is not None and title.get(w("val"), "1").lower() not in ("0", "false", "off")
+        title_page = title is not None and title.get(w("val"), "1").lower() not in (
+            "0",
+            "false",
+            "off",
+        )
         num = sect.find(w("pgNumType"))
         if num is not None and num.get(w("start")) is not None:
             start = int(num.get(w("start"), "1"))
         fmt = sect.find(f"{w('footnotePr')}/{w('numFmt')}")
         footnote_format = fmt.get(w("val")) if fmt is not None else None
-    return SectionView(index, sect, width, height, landscape, margins, title_page, headers, footers, start, footnote_format)
+    return SectionView(
+        index,
+        sect,
+        width,
+        height,
+        landscape,
+        margins,
+        title_page,
+        headers,
+        footers,
+        start,
+        footnote_format,
+    )
 
 
 def build_view(package: DocxPackage) -> DocxView:

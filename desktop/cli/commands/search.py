@@ -37,7 +37,7 @@ def search(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(to_json([
             {"id": r.summary.id, "kind": r.summary.kind.value, "title": r.summary.title,
              "number_symbol": r.summary.number_symbol, "status": r.summary.status.value,
-             "deleted": r.summary.is_deleted, "rank": r.rank}
+             "deleted": r.summary.is_deleted, "in_title": r.in_title}
             for r in results
         ]))  # fmt: skip
         return 0

@@ -81,9 +81,12 @@ def text_run(
 ) -> etree._Element:
     r = sub(parent, "r")
     run_properties(r, size_pt, bold=bold, italic=italic, underline=underline)
-    t = sub(r, "t")
-    t.text = text
-    t.set(XML_SPACE, "preserve")
+    for i, piece in enumerate(text.split("\n")):
+        if i:
+            sub(r, "br")  # a line break placed by the layout (balanced agency names)
+        t = sub(r, "t")
+        t.text = piece
+        t.set(XML_SPACE, "preserve")
     return r
 
 

@@ -18,6 +18,7 @@ from lxml import etree
 from desktop.export.docx import package, tables
 from desktop.export.docx.ooxml import R_NS, run_properties, sub, text_run, twips, w
 from desktop.export.docx.paragraphs import (
+    NO_LAYOUT,
     Layout,
     paragraph,
     paragraph_properties,
@@ -102,7 +103,7 @@ class _Renderer:
         self.body = document.element.body
         self.text_width = self.styles.page.text_width_mm
         self.parts = _HeaderFooterParts(self)
-        self.footnotes = package.add_footnotes_part(document) if content.footnotes else None
+        self.footnotes = package.add_footnotes_part(document)
         self._page_break_pending = False
 
     # ---------------------------------------------------------------- document and sections
@@ -233,7 +234,7 @@ class _Renderer:
                 length = geometry.rule_length_mm(self.styles, element, self.text_width)
                 rule_paragraph(self.body, self.text_width, length)
 
-    def _line(self, line: Line, layout: Layout = Layout()) -> etree._Element:
+    def _line(self, line: Line, layout: Layout = NO_LAYOUT) -> etree._Element:
         if self._page_break_pending:
             self._page_break_pending = False
             layout = replace(layout, page_break_before=True)
@@ -249,10 +250,13 @@ class _Renderer:
             (columns.right_mm, header.right, header.right_rule),
         ):
             tc = tables.cell(top, column)
+            inner = geometry.cell_text_width_mm(column)
             for line in lines:
+                printed = geometry.printed_lines(self.styles, line.role, line.text, inner)
+                if line.role in geometry.BALANCED_ROLES and len(printed) > 1:
+                    line = replace(line, spans=(Span("\n".join(printed)),))
                 paragraph(tc, line, self.styles)
             if rule is not None:
-                inner = geometry.cell_text_width_mm(column)
                 length = geometry.rule_length_mm(self.styles, rule, inner)
                 rule_paragraph(tc, inner, length)
         bottom = tables.row(tbl, cant_split=True)

@@ -8,6 +8,8 @@ from typing import Any
 from reportlab.lib.colors import black
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from desktop.export.pdf.pstyles import WordParagraph
+
 RULE_THICKNESS = 0.75  # pt: the DOCX rule is a ¾ pt paragraph border (w:sz=6)
 RULE_BOX = 2.0  # pt: the rule sits at the bottom of a 2 pt high box (the DOCX's 2 pt paragraph)
 
@@ -47,7 +49,7 @@ class CentredRule(Flowable):  # type: ignore[misc]
         self.width = 0.0
         self.height = RULE_BOX
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         return availWidth, self.height
 
@@ -70,7 +72,7 @@ class SignatureGap(Flowable):  # type: ignore[misc]
         self.width = 0.0
         self.record = record
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         return availWidth, self.height
 
@@ -80,11 +82,13 @@ class SignatureGap(Flowable):  # type: ignore[misc]
         self.record.signature_gap = (page, x0, y0, self.width, self.height)
 
 
-class StampLine(Paragraph):  # type: ignore[misc]
+class StampLine(WordParagraph):
     """A paragraph whose drawn box is recorded under a name (the number and date lines, which a
     clerk's issuing tool fills in on a draft)."""
 
-    def __init__(self, *args: Any, record: LayoutRecord | None = None, key: str = "", **kw: Any):
+    def __init__(
+        self, *args: Any, record: LayoutRecord | None = None, key: str = "", **kw: Any
+    ) -> None:
         super().__init__(*args, **kw)
         self.record = record
         self.key = key
@@ -108,7 +112,7 @@ class SectionStart(Flowable):  # type: ignore[misc]
         self.record = record
         self.width = self.height = 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
 
     def draw(self) -> None:
@@ -128,7 +132,7 @@ class Shifted(Flowable):  # type: ignore[misc]
         self.dx = dx
         self.width = self.height = 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         _, self.height = self.inner.wrapOn(self.canv, availWidth, availHeight)
         self.width = availWidth
         return availWidth, self.height
@@ -153,14 +157,14 @@ class KeepTailWith(Flowable):  # type: ignore[misc]
     def _content(self) -> list[Flowable]:
         return [self.last, *self.block]
 
-    def _block_height(self, availWidth: float, availHeight: float) -> float:  # noqa: N803
+    def _block_height(self, availWidth: float, availHeight: float) -> float:
         total = 0.0
         for item in self.block:
             _, h = item.wrapOn(self.canv, availWidth, availHeight)
             total += h + item.getSpaceBefore()
         return total
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         _, h1 = self.last.wrapOn(self.canv, availWidth, availHeight)
         # Room for footnotes of the last paragraph is part of its height; the frame gives it
         # back under the block after drawing (see footnotes.NoteFrame).
@@ -170,10 +174,10 @@ class KeepTailWith(Flowable):  # type: ignore[misc]
         self.width, self.height = availWidth, h1 + h2
         return self.width, self.height
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return float(self.last.getSpaceBefore())
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         canv = getattr(self, "canv", None)
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))

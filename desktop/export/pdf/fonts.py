@@ -79,7 +79,7 @@ class FontSet:
     names: Mapping[tuple[bool, bool], str]
     fonts: Mapping[tuple[bool, bool], TTFont]
     line_height_em: float  # single line spacing as Word sets it: (ascender − descender + gap)/em
-    ascent_em: float
+    baseline_em: float  # from the top of a line box to its baseline: (line gap + ascender)/em
 
     def name(self, bold: bool = False, italic: bool = False) -> str:
         return self.names[(bold, italic)]
@@ -178,8 +178,11 @@ def choose_font_files(environ: Mapping[str, str] | None = None) -> FontFiles:
 
 
 def _vertical_metrics(path: Path) -> tuple[float, float]:
-    """(line height, ascent) in em from `hhea`, the values Word and LibreOffice use for single
-    spacing of TNR and Liberation Serif (both: (1825 + 443 + 87) / 2048 ≈ 1.150)."""
+    """(line height, baseline offset) in em from `hhea`, as word processors set a single-spaced
+    line of TNR or Liberation Serif: the line is (1825 + 443 + 87) / 2048 ≈ 1.150 em high and its
+    baseline sits (87 + 1825) / 2048 ≈ 0.934 em below its top (line gap above the ascender;
+    measured against LibreOffice's rendering of the DOCX). Extra space of a multiple line
+    spacing goes below the text."""
     data = path.read_bytes()
     (num_tables,) = struct.unpack_from(">H", data, 4)
     offsets: dict[bytes, int] = {}
@@ -188,7 +191,7 @@ def _vertical_metrics(path: Path) -> tuple[float, float]:
         offsets[tag] = offset
     (units_per_em,) = struct.unpack_from(">H", data, offsets[b"head"] + 18)
     ascender, descender, gap = struct.unpack_from(">hhh", data, offsets[b"hhea"] + 4)
-    return (ascender - descender + gap) / units_per_em, ascender / units_per_em
+    return (ascender - descender + gap) / units_per_em, (gap + ascender) / units_per_em
 
 
 _lock = threading.Lock()
@@ -224,8 +227,8 @@ def register(files: FontFiles) -> FontSet:
             fonts[style] = font
         for (bold, italic), name in names.items():
             addMapping(key, int(bold), int(italic), name)
-        line_height, ascent = _vertical_metrics(files.paths[(False, False)])
-        font_set = FontSet(files.family, key, names, fonts, line_height, ascent)
+        line_height, baseline = _vertical_metrics(files.paths[(False, False)])
+        font_set = FontSet(files.family, key, names, fonts, line_height, baseline)
         _registered[cache_key] = font_set
         return font_set
 

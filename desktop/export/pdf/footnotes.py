@@ -25,18 +25,26 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, Table
 
 from desktop.export.pdf.markup import FOOTNOTE_CALLBACK
+from desktop.export.pdf.pstyles import WordParagraph
 
 MAX_AREA_FRACTION = 0.5
 _EPS = 1e-6
 
 
 def footnote_numbers_in_frags(frags: Iterable[Any]) -> list[int]:
-    """Numbers of the reference marks inside a paragraph's fragments (also after a split)."""
+    """Numbers of the reference marks inside a paragraph's fragments, in order. Fragments are
+    either parser fragments or, once reportlab has broken the lines, "words" — lists of a width
+    and (fragment, text) pairs — so nested lists are searched too."""
     out: list[int] = []
-    for frag in frags:
-        definition = getattr(frag, "cbDefn", None)
-        if definition is not None and getattr(definition, "name", None) == FOOTNOTE_CALLBACK:
-            out.append(int(definition.label))
+    stack: list[Any] = list(reversed(list(frags)))
+    while stack:
+        item = stack.pop()
+        definition = getattr(item, "cbDefn", None)
+        if definition is not None:
+            if getattr(definition, "name", None) == FOOTNOTE_CALLBACK:
+                out.append(int(definition.label))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
     return out
 
 
@@ -74,7 +82,7 @@ class FootnoteArea:
         return self._used if page == self._page else 0.0
 
     def _paragraph(self, number: int) -> Paragraph:
-        return Paragraph(self.markup[number], self.style)
+        return WordParagraph(self.markup[number], self.style)
 
     def height(self, number: int) -> float:
         cached = self._heights.get(number)
@@ -171,7 +179,7 @@ class _CarriesNotes:
         self._fn_extra = area.extra_for(self.note_numbers()) if area is not None else 0.0
         return height + self._fn_extra
 
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if self.notes is not None:
             self.notes.place(self.note_numbers())
         super().drawOn(canvas, x, y + self._fn_extra, _sW)  # type: ignore[misc]
@@ -212,23 +220,23 @@ def _numbers_of(flowable: Any) -> list[int]:
     return list(getter()) if getter is not None else []
 
 
-class NotedParagraph(_CarriesNotes, Paragraph):
+class NotedParagraph(_CarriesNotes, WordParagraph):
     """A body paragraph that may hold footnote references."""
 
     def note_numbers(self) -> list[int]:
         return footnote_numbers_in_frags(self.frags)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
         return width, self._with_notes(height)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         return self._split_with_notes(
             lambda w, h: Paragraph.split(self, w, h), self.style.leading, availWidth, availHeight
         )
 
 
-class NotedTable(_CarriesNotes, Table):
+class NotedTable(_CarriesNotes, Table):  # type: ignore[misc]
     """A table whose cells may hold footnote references; the rows on a page take their notes."""
 
     def note_numbers(self) -> list[int]:
@@ -240,18 +248,18 @@ class NotedTable(_CarriesNotes, Table):
                         out.extend(footnote_numbers_in_frags(item.frags))
         return out
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
         return width, self._with_notes(height)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         row = min(self._rowHeights) if getattr(self, "_rowHeights", None) else 12.0
         return self._split_with_notes(
             lambda w, h: Table.split(self, w, h), row, availWidth, availHeight
         )
 
 
-class NoteFrame(Frame):
+class NoteFrame(Frame):  # type: ignore[misc]
     """A frame whose bottom rises as footnotes are placed on its page."""
 
     def _reset(self) -> None:
@@ -267,11 +275,11 @@ class NoteFrame(Frame):
     def bottom(self) -> float:
         return float(self._y1p)
 
-    def add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
+    def add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:
         placed = Frame._add(self, flowable, canv, trySplit)
         if placed:
             extra = flowable.__dict__.pop("_fn_extra", 0.0)
             if extra:
                 self._y += extra
                 self.raise_bottom(extra)
-        return placed
+        return int(placed)

@@ -73,11 +73,15 @@ def xmp_packet(
     stamp = xmp_date(created)
     dc = ["<dc:format>application/pdf</dc:format>", f"<dc:title>{_alt(meta.title)}</dc:title>"]
     if meta.author:
-        dc.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>")
+        dc.append(
+            f"<dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>"
+        )
     if meta.subject:
         dc.append(f"<dc:description>{_alt(meta.subject)}</dc:description>")
     if meta.language:
-        dc.append(f"<dc:language><rdf:Bag><rdf:li>{escape(meta.language)}</rdf:li></rdf:Bag></dc:language>")
+        dc.append(
+            f"<dc:language><rdf:Bag><rdf:li>{escape(meta.language)}</rdf:li></rdf:Bag></dc:language>"
+        )
     pdf_props = [f"<pdf:Producer>{escape(producer)}</pdf:Producer>"]
     if meta.keywords:
         pdf_props.append(f"<pdf:Keywords>{escape('; '.join(meta.keywords))}</pdf:Keywords>")
@@ -117,6 +121,11 @@ def apply_pdfa(
     """Make `pdf` a PDF/A-2b candidate in place; returns the document ID (a UUID)."""
     document_id = document_uuid(fingerprint)
     creator_tool = producer
+    for page in pdf.pages:
+        # reportlab writes an empty page transition (/Trans) on every page: a presentation
+        # effect that no archive format needs and that PDF/A validators cannot vouch for.
+        if "/Trans" in page.obj:
+            del page.obj.Trans
     info = pikepdf.Dictionary(
         Title=pikepdf.String(meta.title),
         Producer=pikepdf.String(producer),

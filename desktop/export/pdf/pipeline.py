@@ -7,6 +7,7 @@ destroys the previous export under the same name).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -74,7 +75,9 @@ def render(
     boxes = signature_boxes(rendered) if signature_fields else ()
     data = rendered.data
     if pdfa or boxes:
-        data = _post_process(content, rendered, boxes, producer=producer, created=created, pdfa=pdfa)
+        data = _post_process(
+            content, rendered, boxes, producer=producer, created=created, pdfa=pdfa
+        )
     if isinstance(out, Path):
         write_atomically(out, data)
     else:
@@ -144,17 +147,17 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise UserError(_write_error_message(path, exc)) from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def _write_error_message(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"Không đủ chỗ trống trên ổ đĩa để lưu {path.name}; hãy giải phóng dung lượng hoặc chọn ổ khác. Chưa có tệp nào được ghi."
     if exc.errno == errno.EROFS:
-        return f"Ổ đĩa chứa {path.parent} chỉ cho đọc (ví dụ USB bị khóa ghi); hãy chọn nơi lưu khác."
+        return (
+            f"Ổ đĩa chứa {path.parent} chỉ cho đọc (ví dụ USB bị khóa ghi); hãy chọn nơi lưu khác."
+        )
     if isinstance(exc, PermissionError):
         if path.exists():
             return (

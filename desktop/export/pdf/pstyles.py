@@ -14,6 +14,7 @@ from reportlab.lib.colors import black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
 
 from desktop.export.pdf.fonts import FontSet
 from desktop.layout.styles import Align, Role, StyleProfile, TextStyle
@@ -24,6 +25,18 @@ _ALIGN = {
     Align.RIGHT: TA_RIGHT,
     Align.JUSTIFY: TA_JUSTIFY,
 }
+
+
+class WordParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph whose lines sit in their line boxes as a word processor sets them: the
+    baseline `baselineEm` × size below the top of the line (reportlab puts it a full size
+    below), the rest of the box under the text."""
+
+    def draw(self) -> None:
+        shift = self.style.fontSize * (1.0 - getattr(self.style, "baselineEm", 1.0))
+        if shift:
+            self.canv.translate(0, shift)
+        super().draw()
 
 
 @dataclass
@@ -66,6 +79,7 @@ class ParagraphStyles:
             hyphenationLang="",
             embeddedHyphenation=0,
             uriWasteReduce=0,
+            baselineEm=self.fonts.baseline_em,
         )
         self._cache[key] = made
         return made

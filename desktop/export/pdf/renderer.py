@@ -21,13 +21,14 @@ from desktop.export.pdf.flowables import LayoutRecord
 from desktop.export.pdf.fonts import FontSet
 from desktop.export.pdf.footnotes import FootnoteArea, NoteFrame
 from desktop.export.pdf.markup import FOOTNOTE_CALLBACK, spans_markup
-from desktop.export.pdf.pstyles import ParagraphStyles
+from desktop.export.pdf.pstyles import ParagraphStyles, WordParagraph
 from desktop.export.pdf.story import StoryBuilder, footnote_markup
 from desktop.layout.content import Content
 from desktop.layout.styles import Role
 
 SEPARATOR_FRACTION = 1 / 3  # footnote separator length, of the text width
 SEPARATOR_THICKNESS = 0.5
+SEPARATOR_ABOVE_NOTES = 3.4  # pt from the separator down to the first note's line box
 FOOTER_RULE_THICKNESS = 0.75  # the DOCX footer's top border (w:sz=6)
 FOOTER_RULE_SPACE = 1.0  # pt between the rule and the text (w:space=1)
 
@@ -50,10 +51,10 @@ class _DrainNotes(Flowable):  # type: ignore[misc]
         self.notes = notes
         self.width = self.height = 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (0.0, 0.0) if not self.notes.carrying else (availWidth, availHeight + 1.0)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return [PageBreak(), _DrainNotes(self.notes)] if self.notes.carrying else [self]
 
     def draw(self) -> None:
@@ -125,7 +126,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             return None
         style = self.pstyles.get(Role.FOOTER_ADDRESS)
         size = self.content.styles.style(Role.FOOTER_ADDRESS).size_pt
-        para = Paragraph(spans_markup(line.spans, size), style)
+        para = WordParagraph(spans_markup(line.spans, size), style)
         _, height = para.wrap(self.text_width, 1e9)
         return para, height
 
@@ -137,24 +138,24 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         _, height = self.footer
         page = self.content.styles.page
         top = page.footer_distance_mm * mm + height + FOOTER_RULE_SPACE + FOOTER_RULE_THICKNESS
-        return max(0.0, top - self.text_bottom)
+        return max(0.0, float(top - self.text_bottom))
 
     # -------------------------------------------------------------- page events
 
-    def beforeDocument(self) -> None:  # noqa: N802
+    def beforeDocument(self) -> None:
         self.canv.setNamedCB(FOOTNOTE_CALLBACK, self._reference_drawn)
 
     def _reference_drawn(self, canv: Canvas, kind: str, label: str | None) -> None:
         if label is not None:
             self.notes.reference_page.setdefault(int(label), canv.getPageNumber())
 
-    def beforePage(self) -> None:  # noqa: N802
+    def beforePage(self) -> None:
         reserve = self._footer_reserve() if self.page == 1 else 0.0
         self.text_frame.raise_bottom(reserve)
         self.text_frame.raise_bottom(self.notes.start_page(self.page))
 
     def _notes_bottom(self, page: int) -> float:
-        return self.text_bottom + (self._footer_reserve() if page == 1 else 0.0)
+        return float(self.text_bottom) + (self._footer_reserve() if page == 1 else 0.0)
 
     def _end_page(self, canv: Canvas, doc: Any) -> None:
         page = self.page
@@ -176,7 +177,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         canv.saveState()
         canv.setStrokeColor(black)
         canv.setLineWidth(SEPARATOR_THICKNESS)
-        line_y = y - separator / 2
+        line_y = y - separator + SEPARATOR_ABOVE_NOTES
         canv.line(self.text_left, line_y, self.text_left + length, line_y)
         canv.restoreState()
         y -= separator
@@ -200,9 +201,11 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
     def _draw_page_number(self, canv: Canvas, number: int) -> None:
         style = self.content.styles.style(Role.PAGE_NUMBER)
         page = self.content.styles.page
-        # A Word header paragraph starts at the header distance; its baseline is one ascent
-        # lower.
-        baseline = self.page_height - page.header_distance_mm * mm - style.size_pt * self.fonts.ascent_em
+        # A header paragraph starts at the header distance; its baseline is one line-box
+        # baseline offset lower.
+        baseline = (
+            self.page_height - page.header_distance_mm * mm - style.size_pt * self.fonts.baseline_em
+        )
         canv.saveState()
         canv.setFillColor(black)
         canv.setFont(self.fonts.name(style.bold, style.italic), style.size_pt)

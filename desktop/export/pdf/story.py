@@ -26,7 +26,7 @@ from desktop.export.pdf.flowables import (
 from desktop.export.pdf.fonts import FontSet
 from desktop.export.pdf.footnotes import FootnoteArea, NotedParagraph, NotedTable
 from desktop.export.pdf.markup import NBSP, footnote_mark, spans_markup
-from desktop.export.pdf.pstyles import ParagraphStyles
+from desktop.export.pdf.pstyles import ParagraphStyles, WordParagraph
 from desktop.layout import geometry
 from desktop.layout.content import (
     Content,
@@ -89,7 +89,7 @@ class StoryBuilder:
     def paragraph(self, line: Line, **style_changes: Any) -> Paragraph:
         """A paragraph in a table cell or a fixed block (no footnote room of its own)."""
         style = self._style(line, style_changes)
-        return Paragraph(self.markup(line), style)
+        return WordParagraph(self.markup(line), style)
 
     def noted(self, line: Line, **style_changes: Any) -> NotedParagraph:
         """A body paragraph: it carries the room for its footnotes."""
@@ -176,7 +176,7 @@ class StoryBuilder:
         number: list[Flowable] = [
             StampLine(
                 self.markup(header.number),
-                self._style(header.number, {"spaceBefore": HEADER_ROW_GAP_PT}),
+                self.pstyles.get(header.number.role),
                 record=self.record,
                 key=STAMP_NUMBER,
             )
@@ -184,14 +184,18 @@ class StoryBuilder:
         number += [self.paragraph(line) for line in header.subject_cong_van]
         place_date = StampLine(
             self.markup(header.place_date),
-            self._style(header.place_date, {"spaceBefore": HEADER_ROW_GAP_PT}),
+            self.pstyles.get(header.place_date.role),
             record=self.record,
             key=STAMP_DATE,
         )
+        style = self._borderless()
+        # A cell ignores its first paragraph's space before: the DOCX's space above "Số:"
+        # and the date becomes the second row's top padding.
+        style.add("TOPPADDING", (0, 1), (-1, 1), HEADER_ROW_GAP_PT)
         table = Table(
             [cells, [number, [place_date]]],
             colWidths=[columns.left_mm * mm, columns.right_mm * mm],
-            style=self._borderless(),
+            style=style,
             hAlign="LEFT",
         )
         return Shifted(table, columns.indent_mm * mm)
@@ -226,7 +230,9 @@ class StoryBuilder:
             pad = MARK_BORDER_SPACE_PT
             box = Table(
                 [[self.paragraph(line)]],
-                colWidths=[self.fonts.width(line.text, style.size_pt, style.bold, style.italic) + 2 * pad],
+                colWidths=[
+                    self.fonts.width(line.text, style.size_pt, style.bold, style.italic) + 2 * pad
+                ],
                 style=TableStyle(
                     [
                         ("FONT", (0, 0), (-1, -1), self.fonts.regular, style.size_pt),
@@ -298,7 +304,8 @@ class StoryBuilder:
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            # Word and LibreOffice count the horizontal rule in the row height.
+            ("BOTTOMPADDING", (0, 0), (-1, -1), TABLE_RULE_PT),
         ]
         header_rows = min(content.header_rows, len(content.rows))
         for r, cells in enumerate(content.rows):
@@ -334,7 +341,7 @@ class StoryBuilder:
 
     def _empty_cell(self, header: bool) -> Paragraph:
         role = Role.TABLE_HEADER if header else Role.TABLE
-        return Paragraph(NBSP, self.pstyles.get(role))
+        return WordParagraph(NBSP, self.pstyles.get(role))
 
     # ------------------------------------------------------------------ signature block
 
@@ -345,21 +352,18 @@ class StoryBuilder:
         widths = (left, round(text_width - left, 2))
         left_lines = [block.distribution_label] if block.distribution_label else []
         left_lines.extend(block.distribution)
-        left_cell: list[Flowable] = [
-            self.paragraph(line, spaceBefore=SIGNATURE_GAP_ABOVE_PT) if i == 0 else self.paragraph(line)
-            for i, line in enumerate(left_lines)
-        ] or [Paragraph(NBSP, self.pstyles.get(Role.DISTRIBUTION))]
-        right_cell: list[Flowable] = [
-            self.paragraph(line, spaceBefore=SIGNATURE_GAP_ABOVE_PT) if i == 0 else self.paragraph(line)
-            for i, line in enumerate(block.authority)
+        left_cell: list[Flowable] = [self.paragraph(line) for line in left_lines] or [
+            WordParagraph(NBSP, self.pstyles.get(Role.DISTRIBUTION))
         ]
+        right_cell: list[Flowable] = [self.paragraph(line) for line in block.authority]
         right_cell.append(SignatureGap(block.gap_mm * mm, self.record))
         right_cell.append(self.paragraph(block.name))
         self.record.signature_column = (widths[0] * mm, (widths[0] + widths[1]) * mm)
+        # The DOCX's space above "Nơi nhận:" and the first authority line, as top padding.
         return Table(
             [[left_cell, right_cell]],
             colWidths=[w * mm for w in widths],
-            style=self._borderless(),
+            style=self._borderless(top=SIGNATURE_GAP_ABOVE_PT),
             hAlign="LEFT",
         )
 

@@ -1,0 +1,268 @@
+"""The body: căn cứ lines, headings, paragraphs, list items, tables, and the closing sentence.
+
+Heading numbers are taken out of the text (the renderer computes them from the structure) after
+checking that the source numbered consistently; where it did not (a skipped or repeated number),
+the structure is kept and the report says which number the export will print instead.
+Markdown heading marks only make a line a heading when it has no outline number of its own;
+their depth is not trusted for the level (converters are inconsistent: `## 2.` under `#### I.`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from desktop.importing.inline import (
+    Content,
+    all_bold,
+    drop_prefix,
+    drop_suffix,
+    strip,
+    text_of,
+    with_format,
+)
+from desktop.importing.lines import LineKind, classify, fold, is_upper_line
+from desktop.importing.report import ReportBuilder
+from desktop.importing.source import SourceLine
+from desktop.model.document import (
+    HEADING_RANK,
+    Block,
+    FootnoteRef,
+    Heading,
+    HeadingLevel,
+    ListItem,
+    ListMarker,
+    Paragraph,
+    Table,
+)
+from desktop.model.kinds import DocumentKind
+from desktop.model.numbering import heading_label
+
+_END_MARK = re.compile(r"\s*\./\.?\s*$")  # "./." or "./" closing the last sentence
+_LEGAL_OPENERS = ("CAN CU",)
+_LEGAL_FOLLOWERS = ("CAN CU", "THEO DE NGHI", "XET DE NGHI", "THUC HIEN")
+_MARKDOWN_LEVELS = {1: HeadingLevel.ROMAN, 2: HeadingLevel.ROMAN, 3: HeadingLevel.ARABIC,
+                    4: HeadingLevel.DECIMAL}  # fmt: skip
+
+
+@dataclass
+class Body:
+    legal_bases: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    closing: str = ""
+
+
+def read_body(lines: Sequence[SourceLine], kind: DocumentKind, report: ReportBuilder,
+              *, find_closing_sentence: bool = True) -> Body:  # fmt: skip
+    body = Body()
+    start = _legal_bases(lines, kind, body, report)
+    checker = _NumberingChecker(report)
+    pending_part: Heading | None = None
+    for line in lines[start:]:
+        if line.table is not None:
+            body.blocks.append(line.table)
+            continue
+        if pending_part is not None:
+            # "Phần I" on its own line: the next upper-case line is its title.
+            if is_upper_line(line.text) and classify(line.text).kind is LineKind.TEXT:
+                body.blocks[-1] = Heading(
+                    pending_part.level, with_format(strip(line.content), bold=False),
+                    id=pending_part.id,
+                )  # fmt: skip
+                pending_part = None
+                continue
+            pending_part = None
+        block = _block(line, checker, report)
+        if line.anchor is not None and not isinstance(block, Table):
+            block = replace(block, id=line.anchor)
+        body.blocks.append(block)
+        if (
+            isinstance(block, Heading)
+            and block.level in (HeadingLevel.PART, HeadingLevel.CHAPTER, HeadingLevel.SECTION)
+            and not block.text.strip()
+        ):
+            pending_part = block
+    if find_closing_sentence:
+        _closing_sentence(body, report)
+    return body
+
+
+def _legal_bases(lines: Sequence[SourceLine], kind: DocumentKind, body: Body,
+                 report: ReportBuilder) -> int:  # fmt: skip
+    """A run of short lines, the first starting "Căn cứ", each ending ";" (the last "." or ";").
+
+    Báo cáo and công văn open with prose ("Thực hiện Công văn số …; UBND huyện báo cáo …"):
+    there only "Căn cứ" lines count, and a long paragraph always stays a paragraph.
+    """
+    run: list[str] = []
+    prose_kinds = (DocumentKind.BAO_CAO, DocumentKind.CONG_VAN)
+    followers = _LEGAL_OPENERS if kind in prose_kinds else _LEGAL_FOLLOWERS
+    for index, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        folded = fold(text)
+        opener = _LEGAL_OPENERS if index == 0 else followers
+        if (
+            line.table is not None
+            or not folded.startswith(opener)
+            or not text.endswith((";", "."))
+            or len(text) > 600
+            or any(isinstance(i, FootnoteRef) for i in line.content)
+        ):
+            break
+        run.append(text)
+        if text.endswith("."):
+            break
+    if not run:
+        if lines and fold(lines[0].text).startswith(("THUC HIEN", "CAN CU")):
+            report.recognized(
+                "body",
+                "Đoạn mở đầu “Thực hiện …/Căn cứ …” là văn xuôi; giữ là đoạn văn của nội dung, "
+                "không tách thành căn cứ.",
+                line=lines[0].number,
+            )
+        return 0
+    body.legal_bases = [b[:-1].rstrip() for b in run]
+    message = (
+        f"Nhận {len(run)} dòng căn cứ; đã bỏ dấu “;”/“.” cuối dòng (khi xuất được in lại, "
+        "dòng cuối kết thúc bằng dấu chấm)."
+    )
+    if not run[-1].endswith("."):
+        message += " Dòng căn cứ cuối đang kết thúc bằng “;” sẽ được in với dấu “.”."
+    report.adjusted("legal_bases", message, line=lines[0].number)
+    return len(run)
+
+
+def _block(line: SourceLine, checker: _NumberingChecker, report: ReportBuilder) -> Block:
+    content = line.content
+    if line.auto_number is not None:
+        return _auto_numbered(line, checker, report)
+    c = classify(line.text)
+    if c.kind is LineKind.HEADING and c.heading_level is not None:
+        heading_content = drop_prefix(content, c.prefix_length)
+        if c.letter_with_dot:
+            report.adjusted("body", "Điểm đánh “a.” được ghi theo thể thức “a)”.", line=line.number)
+        return checker.heading(c.heading_level, c.numbers, _heading_content(heading_content), line)
+    if c.kind is LineKind.ITEM and c.marker is not None:
+        return ListItem(c.marker, drop_prefix(content, c.prefix_length))
+    if c.kind is LineKind.DEEP_NUMBER:
+        report.unsure(
+            "body",
+            "Đề mục nhiều cấp (như 1.1.1.) chưa có trong mẫu; giữ số trong nội dung đoạn văn.",
+            line=line.number,
+            excerpt=line.text,
+        )
+        return Paragraph(content)
+    if line.heading_depth and len(line.text) <= 200:
+        level = _MARKDOWN_LEVELS.get(line.heading_depth, HeadingLevel.LETTER)
+        report.unsure(
+            "body",
+            "Đề mục không đánh số (đánh dấu markdown); đã để là đề mục không số — kiểm tra cấp.",
+            line=line.number,
+            excerpt=line.text,
+        )
+        return Heading(level, _heading_content(content), numbered=False)
+    return Paragraph(content)
+
+
+def _heading_content(content: Content) -> Content:
+    """Headings are bold by style: bold marks of the whole heading are dropped, italics kept."""
+    content = strip(content)
+    return with_format(content, bold=False) if all_bold(content) else content
+
+
+def _auto_numbered(line: SourceLine, checker: _NumberingChecker, report: ReportBuilder) -> Block:
+    """A Word paragraph numbered by Word itself: its label says what it is."""
+    auto = line.auto_number
+    assert auto is not None
+    label = auto.label.strip()
+    if auto.format == "bullet" or label in ("-", "–", "+", "•", "", "o", "▪", "◦"):
+        marker = (
+            ListMarker.PLUS
+            if label == "+" or (auto.level >= 1 and label != "-")
+            else ListMarker.DASH
+        )
+        return ListItem(marker, strip(line.content))
+    c = classify(f"{label} {line.text}")
+    if (
+        c.kind is LineKind.HEADING
+        and c.heading_level is not None
+        and c.prefix_length <= len(label) + 1
+    ):
+        return checker.heading(c.heading_level, c.numbers, _heading_content(line.content), line)
+    report.unsure(
+        "body",
+        f"Số tự động “{label}” của Word không thuộc các cấp đề mục; giữ số trong nội dung.",
+        line=line.number,
+        excerpt=line.text,
+    )
+    from desktop.importing.inline import join, plain
+
+    return Paragraph(join(plain(label), line.content))
+
+
+class _NumberingChecker:
+    """Compares the source's own numbers with the numbers the export will compute."""
+
+    def __init__(self, report: ReportBuilder) -> None:
+        self.counters: dict[HeadingLevel, int] = dict.fromkeys(HeadingLevel, 0)
+        self.report = report
+
+    def heading(self, level: HeadingLevel, numbers: tuple[int, ...], content: Content,
+                line: SourceLine) -> Heading:  # fmt: skip
+        self.counters[level] += 1
+        rank = HEADING_RANK[level]
+        for other, other_rank in HEADING_RANK.items():
+            if other_rank > rank and not (
+                other is HeadingLevel.ARTICLE
+                and level in (HeadingLevel.PART, HeadingLevel.CHAPTER, HeadingLevel.SECTION)
+            ):
+                self.counters[other] = 0
+        expected = self._expected(level)
+        if numbers and numbers != expected:
+            source = line.text.split()[0] if line.text.split() else ""
+            printed = heading_label(level, self.counters)
+            self.report.unsure(
+                "body",
+                f"Số đề mục “{source}” không liền mạch với đề mục trước; khi xuất sẽ đánh số "
+                f"lại là “{printed}”.",
+                line=line.number,
+                excerpt=line.text,
+            )
+        return Heading(level, content, numbered=True)
+
+    def _expected(self, level: HeadingLevel) -> tuple[int, ...]:
+        if level is HeadingLevel.DECIMAL:
+            return (self.counters[HeadingLevel.ARABIC], self.counters[level])
+        return (self.counters[level],)
+
+
+def _closing_sentence(body: Body, report: ReportBuilder) -> None:
+    """The last paragraph ending with "./." is the closing sentence (the renderer adds "./.")."""
+    if not body.blocks:
+        return
+    last = body.blocks[-1]
+    text = last.text if isinstance(last, Paragraph | ListItem | Heading) else ""
+    if not _END_MARK.search(text):
+        report.unsure(
+            "closing",
+            "Đoạn cuối không kết thúc bằng “./.”; không tách câu kết (khi xuất kiểm tra lại dấu kết).",
+        )
+        return
+    if not isinstance(last, Paragraph) or any(isinstance(i, FootnoteRef) for i in last.content):
+        report.unsure(
+            "closing",
+            "Câu kết thúc bằng “./.” nằm trong gạch đầu dòng/đề mục hoặc có chú thích; giữ nguyên "
+            "trong nội dung.",
+        )
+        return
+    match = _END_MARK.search(text)
+    assert match is not None
+    closing = text_of(drop_suffix(last.content, len(text) - match.start()))
+    body.closing = closing.strip()
+    body.blocks.pop()
+    mark = text[match.start() :].strip()
+    report.adjusted(
+        "closing",
+        f"Câu kết: đã bỏ dấu “{mark}” cuối câu (khi xuất được in lại là “./.”).",
+    )

@@ -1,0 +1,281 @@
+"""Build the one-folder bundle and prove it works frozen: the CI smoke test of issue 8.
+
+    python installer/build_and_smoke.py [--keep DIR] [--skip-build DIST] [--no-faults]
+                                        [--startup-runs N] [--report FILE.json]
+
+1. `pyinstaller installer/baocao.spec` into a temporary folder (timed);
+2. the bundle's size on disk and file count;
+3. `baocao --self-check` from the bundle, offscreen (timed);
+4. the faults of the issue, each on a copy of the bundle:
+   - a path with Vietnamese letters and spaces (`…/Thư mục thử/baocao`),
+   - a read-only program folder (as an unprivileged user when run as root, since root ignores
+     permissions), including portable mode on read-only media, which must refuse clearly,
+   - no system fonts at all (fontconfig pointed at an empty configuration),
+   - portable mode: the data folder appears next to the executable;
+5. the time from launching `baocao-gui` to an interactive main window (offscreen, via the
+   startup probe), median of N runs — when this build has a window.
+
+Prints one line per check and a summary with the figures; exits non-zero if anything failed.
+Runs on Linux (CI) and, except the read-only-as-another-user part, on Windows too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SPEC = HERE / "baocao.spec"
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+PORTABLE_MARKER = "baocao-portable.txt"  # desktop.appinfo.PORTABLE_MARKER
+PORTABLE_DATA = "du-lieu"  # desktop.appinfo.PORTABLE_DATA_DIRNAME
+READY_MARK = "BAOCAO_STARTUP_READY"  # installer/startup_probe.py
+EMPTY_FONTCONFIG = '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n'
+RUN_TIMEOUT_S = 300
+
+
+@dataclass
+class Report:
+    checks: list[dict[str, object]] = field(default_factory=list)
+    figures: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return all(c["ok"] for c in self.checks)
+
+    def check(self, name: str, ok: bool, detail: str) -> bool:
+        self.checks.append({"name": name, "ok": ok, "detail": detail})
+        print(f"{'ĐẠT ' if ok else 'LỖI '} {name}: {detail}", flush=True)
+        return ok
+
+
+def exe(bundle: Path, name: str) -> Path:
+    return bundle / f"{name}{EXE_SUFFIX}"
+
+
+def folder_size(path: Path) -> tuple[int, int]:
+    """(bytes, files) of a folder, symlinks not followed."""
+    total = files = 0
+    for p in path.rglob("*"):
+        if p.is_file() and not p.is_symlink():
+            total += p.stat().st_size
+            files += 1
+    return total, files
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BAOCAO_", "PYTHON"))}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(extra)
+    return env
+
+
+def run(cmd: list[str], env: dict[str, str], *, cwd: Path | None = None, user: str | None = None) -> subprocess.CompletedProcess[str]:
+    if user is not None:
+        cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--", *cmd]
+    return subprocess.run(
+        cmd, env=env, cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+        errors="replace", timeout=RUN_TIMEOUT_S, check=False,
+    )  # fmt: skip
+
+
+def build(dist: Path, work: Path, report: Report) -> Path | None:
+    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--log-level", "WARN",
+           "--distpath", str(dist), "--workpath", str(work)]  # fmt: skip
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    report.figures["build_seconds"] = round(seconds, 1)
+    bundle = dist / "baocao"
+    if not report.check("dựng bản đóng gói (PyInstaller)", done.returncode == 0, f"{seconds:.1f} s"):
+        print(done.stdout[-4000:], done.stderr[-8000:], sep="\n")
+        return None
+    return bundle
+
+
+def self_check(bundle: Path, report: Report, name: str, env: dict[str, str], *, user: str | None = None) -> bool:
+    start = time.perf_counter()
+    done = run([str(exe(bundle, "baocao")), "--self-check"], env, cwd=bundle.parent, user=user)
+    seconds = time.perf_counter() - start
+    verdict = next((line for line in done.stdout.splitlines() if line.startswith("Kết quả")), "")
+    ok = done.returncode == 0
+    if not ok:
+        print(done.stdout, done.stderr, sep="\n")
+    report.check(name, ok, f"mã thoát {done.returncode}, {seconds:.1f} s; {verdict or done.stderr.strip()[-300:]}")
+    return ok
+
+
+def copy_bundle(bundle: Path, parent: Path) -> Path:
+    target = parent / "baocao"
+    shutil.copytree(bundle, target, symlinks=True)
+    return target
+
+
+def make_traversable(path: Path, stop: Path) -> None:
+    """Let another user reach `path`: mkdtemp folders are private (0700)."""
+    for p in [path, *path.parents]:
+        p.chmod(p.stat().st_mode | 0o055)
+        if p == stop:
+            break
+
+
+def read_only(tree: Path) -> None:
+    for p in [tree, *tree.rglob("*")]:
+        if not p.is_symlink():
+            p.chmod(p.stat().st_mode & ~0o222)
+
+
+def writable_again(tree: Path) -> None:
+    for p in [tree, *tree.rglob("*")]:
+        if not p.is_symlink():
+            p.chmod(p.stat().st_mode | 0o200)
+
+
+def faults(bundle: Path, scratch: Path, report: Report) -> None:
+    # 1. Vietnamese letters and spaces in the program's path.
+    odd = copy_bundle(bundle, scratch / "Thư mục thử" / "Bản sao có dấu")
+    self_check(odd, report, "chạy từ đường dẫn có dấu và dấu cách", base_env())
+
+    # 2. No fonts on the system: only the bundled ones can make the PDF.
+    fonts_conf = scratch / "fonts-empty.conf"
+    fonts_conf.write_text(EMPTY_FONTCONFIG, encoding="utf-8")
+    no_fonts = base_env(FONTCONFIG_FILE=str(fonts_conf), FONTCONFIG_PATH=str(scratch))
+    self_check(bundle, report, "chạy khi máy không có phông nào", no_fonts)
+
+    # 3. Portable mode: data next to the executable.
+    portable = copy_bundle(bundle, scratch / "USB" / "baocao di động")
+    (portable / PORTABLE_MARKER).write_text("chế độ di động\n", encoding="utf-8")
+    done = run([str(exe(portable, "baocao")), "list"], base_env(), cwd=scratch)
+    data = portable / PORTABLE_DATA / "baocao.db"
+    report.check(
+        "chế độ di động: dữ liệu nằm cạnh chương trình",
+        done.returncode == 0 and data.is_file(),
+        f"mã thoát {done.returncode}, {data.relative_to(scratch)} {'có' if data.is_file() else 'KHÔNG có'}"
+        + (f"; {done.stderr.strip()}" if done.returncode else ""),
+    )
+
+    # 4. Read-only program folder (and read-only portable media).
+    user = None
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            report.check("thư mục chương trình chỉ đọc", False, "chạy bằng root nhưng thiếu setpriv")
+            return
+        user = "65534"  # nobody: root would ignore the read-only bits
+    ro_parent = scratch / "Chỉ đọc"
+    ro = copy_bundle(bundle, ro_parent)
+    ro_portable = copy_bundle(bundle, scratch / "USB chỉ đọc")
+    (ro_portable / PORTABLE_MARKER).write_text("chế độ di động\n", encoding="utf-8")
+    for tree in (ro, ro_portable):
+        make_traversable(tree, scratch)
+        read_only(tree)
+    env = base_env(HOME=str(scratch / "home-không-ghi-được"), TMPDIR=tempfile.gettempdir())
+    try:
+        self_check(ro, report, "chạy từ thư mục chỉ đọc", env, user=user)
+        done = run([str(exe(ro_portable, "baocao")), "list"], env, cwd=scratch, user=user)
+        said = done.stderr.strip()
+        report.check(
+            "USB chỉ đọc ở chế độ di động: từ chối rõ ràng",
+            done.returncode == 1 and "chế độ di động" in said and "không ghi" in said,
+            f"mã thoát {done.returncode}; {said[-400:]}",
+        )
+    finally:
+        writable_again(ro)
+        writable_again(ro_portable)
+
+
+def startup_time(bundle: Path, scratch: Path, runs: int, report: Report) -> None:
+    gui = exe(bundle, "baocao-gui")
+    samples: list[float] = []
+    inner: list[float] = []
+    for i in range(runs):
+        env = base_env(BAOCAO_STARTUP_PROBE="1", BAOCAO_DATA_DIR=str(scratch / f"startup-{i}"))
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(gui)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, encoding="utf-8", errors="replace")  # fmt: skip
+        line = ""
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if raw.startswith(READY_MARK):
+                line = raw.strip()
+                break
+        elapsed = time.perf_counter() - start
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if not line:
+            err = proc.stderr.read() if proc.stderr else ""
+            report.check("thời gian mở cửa sổ", False,
+                         f"không thấy cửa sổ chính (mã thoát {proc.returncode}); {err.strip()[-600:]}")  # fmt: skip
+            return
+        samples.append(elapsed)
+        inner.append(float(line.split()[1]))
+    median = statistics.median(samples)
+    report.figures["startup_seconds_median"] = round(median, 2)
+    report.figures["startup_seconds_all"] = [round(s, 2) for s in samples]
+    report.figures["startup_python_seconds_median"] = round(statistics.median(inner), 2)
+    report.check(
+        "thời gian mở cửa sổ (offscreen)",
+        True,
+        f"trung vị {median:.2f} s từ lúc chạy đến cửa sổ tương tác được ({runs} lần: "
+        f"{', '.join(f'{s:.2f}' for s in samples)} s; phần Python {statistics.median(inner):.2f} s)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="dựng vào thư mục này và giữ lại")
+    parser.add_argument("--skip-build", type=Path, metavar="DIST",
+                        help="không dựng, kiểm tra DIST/baocao có sẵn")  # fmt: skip
+    parser.add_argument("--no-faults", action="store_true", help="bỏ qua các phép thử lỗi")
+    parser.add_argument("--startup-runs", type=int, default=3, help="số lần đo mở cửa sổ (0: không đo)")
+    parser.add_argument("--report", type=Path, help="ghi số liệu ra tệp JSON")
+    args = parser.parse_args(argv)
+
+    report = Report()
+    scratch_root = Path(tempfile.mkdtemp(prefix="baocao-smoke-"))
+    try:
+        if args.skip_build:
+            bundle = args.skip_build / "baocao"
+        else:
+            out = args.keep or scratch_root
+            bundle = build(out / "dist", out / "work", report)
+        if bundle is not None and exe(bundle, "baocao").exists():
+            size, files = folder_size(bundle)
+            report.figures["bundle_bytes"] = size
+            report.figures["bundle_files"] = files
+            report.check("kích thước bản đóng gói", True, f"{size / 2**20:.0f} MB, {files} tệp")
+            self_check(bundle, report, "tự kiểm tra bản đóng gói (--self-check)", base_env())
+            if not args.no_faults:
+                faults(bundle, scratch_root, report)
+            if args.startup_runs > 0:
+                startup_time(bundle, scratch_root, args.startup_runs, report)
+        elif bundle is not None:
+            report.check("bản đóng gói", False, f"không có {exe(bundle, 'baocao')}")
+    finally:
+        writable_again(scratch_root)
+        shutil.rmtree(scratch_root, ignore_errors=True)
+
+    print(json.dumps(report.figures, ensure_ascii=False))
+    if args.report:
+        args.report.write_text(
+            json.dumps({"figures": report.figures, "checks": report.checks}, ensure_ascii=False, indent=2),
+            encoding="utf-8",
+        )
+    failed = [c["name"] for c in report.checks if not c["ok"]]
+    print("Kết quả: " + ("ĐẠT" if not failed else f"KHÔNG ĐẠT ({'; '.join(map(str, failed))})"))
+    return 0 if not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
