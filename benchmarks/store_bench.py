@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.model.document import (  # noqa: E402
+from desktop.model.document import (
     AuthorityLine,
     Document,
     DocumentStatus,
@@ -39,36 +39,64 @@ from desktop.model.document import (  # noqa: E402
     TableCell,
     runs,
 )
-from desktop.model.kinds import DocumentKind  # noqa: E402
-from desktop.services import documents  # noqa: E402
-from desktop.services.search import search  # noqa: E402
-from desktop.services.store import StoreSettings, open_store  # noqa: E402
+from desktop.model.kinds import DocumentKind
+from desktop.services import documents
+from desktop.services.search import search
+from desktop.services.store import StoreSettings, open_store
 
 SUBJECTS = [
-    "Ủy ban nhân dân huyện", "Phòng Nội vụ", "Sở Thông tin và Truyền thông", "các xã, thị trấn",
-    "Trung tâm Phục vụ hành chính công", "Phòng Tài chính - Kế hoạch", "Ban Chỉ đạo chuyển đổi số",
-    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Phòng Giáo dục và Đào tạo",
-    "Phòng Tài nguyên và Môi trường", "Công an huyện", "Trạm Y tế các xã",
-]  # fmt: skip
+    "Ủy ban nhân dân huyện",
+    "Phòng Nội vụ",
+    "Sở Thông tin và Truyền thông",
+    "các xã, thị trấn",
+    "Trung tâm Phục vụ hành chính công",
+    "Phòng Tài chính - Kế hoạch",
+    "Ban Chỉ đạo chuyển đổi số",
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "Phòng Giáo dục và Đào tạo",
+    "Phòng Tài nguyên và Môi trường",
+    "Công an huyện",
+    "Trạm Y tế các xã",
+]
 VERBS = [
-    "đã triển khai", "tiếp tục thực hiện", "tập trung chỉ đạo", "đã hoàn thành", "chủ động phối hợp",
-    "tổ chức kiểm tra", "đẩy mạnh", "rà soát, đánh giá", "hướng dẫn thực hiện", "bảo đảm tiến độ",
-]  # fmt: skip
+    "đã triển khai",
+    "tiếp tục thực hiện",
+    "tập trung chỉ đạo",
+    "đã hoàn thành",
+    "chủ động phối hợp",
+    "tổ chức kiểm tra",
+    "đẩy mạnh",
+    "rà soát, đánh giá",
+    "hướng dẫn thực hiện",
+    "bảo đảm tiến độ",
+]
 OBJECTS = [
-    "kế hoạch chuyển đổi số năm {y}", "việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
-    "dịch vụ công trực tuyến toàn trình", "công tác cải cách hành chính", "chương trình mục tiêu "
-    "quốc gia xây dựng nông thôn mới", "việc ứng dụng chữ ký số trong gửi, nhận văn bản điện tử",
-    "công tác phòng, chống thiên tai và tìm kiếm cứu nạn", "kế hoạch phát triển kinh tế - xã hội",
-    "việc cấp tài khoản định danh điện tử mức độ 2", "hạ tầng mạng truyền số liệu chuyên dùng",
-    "công tác bồi dưỡng kỹ năng số cho cán bộ, công chức", "đề án 06 về dữ liệu dân cư",
-]  # fmt: skip
+    "kế hoạch chuyển đổi số năm {y}",
+    "việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+    "dịch vụ công trực tuyến toàn trình",
+    "công tác cải cách hành chính",
+    "chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+    "việc ứng dụng chữ ký số trong gửi, nhận văn bản điện tử",
+    "công tác phòng, chống thiên tai và tìm kiếm cứu nạn",
+    "kế hoạch phát triển kinh tế - xã hội",
+    "việc cấp tài khoản định danh điện tử mức độ 2",
+    "hạ tầng mạng truyền số liệu chuyên dùng",
+    "công tác bồi dưỡng kỹ năng số cho cán bộ, công chức",
+    "đề án 06 về dữ liệu dân cư",
+]
 TAILS = [
-    "theo đúng chỉ đạo của Ủy ban nhân dân tỉnh", "đạt {p}% so với kế hoạch năm",
-    "góp phần nâng cao chất lượng phục vụ người dân và doanh nghiệp", "trong {m} tháng đầu năm {y}",
-    "tại các xã vùng sâu, vùng xa", "theo Kế hoạch số {n}/KH-UBND ngày {d} tháng {mo} năm {y}",
-    "với tổng kinh phí {k} triệu đồng", "bảo đảm an toàn, an ninh thông tin",
-    "trên địa bàn huyện Đắk Glei", "trên địa bàn thị xã Nghi Xuân", "ở huyện Bình Sơn",
-]  # fmt: skip
+    "theo đúng chỉ đạo của Ủy ban nhân dân tỉnh",
+    "đạt {p}% so với kế hoạch năm",
+    "góp phần nâng cao chất lượng phục vụ người dân và doanh nghiệp",
+    "trong {m} tháng đầu năm {y}",
+    "tại các xã vùng sâu, vùng xa",
+    "theo Kế hoạch số {n}/KH-UBND ngày {d} tháng {mo} năm {y}",
+    "với tổng kinh phí {k} triệu đồng",
+    "bảo đảm an toàn, an ninh thông tin",
+    "trên địa bàn huyện Đắk Glei",
+    "trên địa bàn thị xã Nghi Xuân",
+    "ở huyện Bình Sơn",
+]
 PLACES = ["Đắk Glei", "Nghi Xuân", "Bình Sơn", "Đồng Xoài", "Tân Hòa", "Quảng Điền", "Krông Pắc"]
 
 
@@ -78,14 +106,19 @@ class Topic:
     def __init__(self, rng: random.Random) -> None:
         self.subjects = rng.sample(SUBJECTS, 4)
         self.objects = rng.sample(OBJECTS, 3)
-        self.tails = rng.sample(TAILS[:8], 5) + [rng.choice(TAILS[8:])]
+        self.tails = [*rng.sample(TAILS[:8], 5), rng.choice(TAILS[8:])]
 
 
 def sentence(rng: random.Random, year: int, topic: Topic) -> str:
     tail = rng.choice(topic.tails).format(
-        y=year, p=rng.randint(60, 120), m=rng.choice([3, 6, 9]), n=rng.randint(1, 300),
-        d=rng.randint(1, 28), mo=rng.randint(1, 12), k=rng.randint(50, 9000),
-    )  # fmt: skip
+        y=year,
+        p=rng.randint(60, 120),
+        m=rng.choice([3, 6, 9]),
+        n=rng.randint(1, 300),
+        d=rng.randint(1, 28),
+        mo=rng.randint(1, 12),
+        k=rng.randint(50, 9000),
+    )
     return (
         f"{rng.choice(topic.subjects)} {rng.choice(VERBS)} "
         f"{rng.choice(topic.objects).format(y=year)}, {tail}."
@@ -98,8 +131,10 @@ def paragraph(rng: random.Random, year: int, topic: Topic) -> str:
 
 def make_document(rng: random.Random, index: int, target_chars: int = 30_000) -> Document:
     year = 2019 + index % 8
-    kind = rng.choice([DocumentKind.BAO_CAO] * 4 + [DocumentKind.KE_HOACH, DocumentKind.CONG_VAN,
-                                                     DocumentKind.TO_TRINH])  # fmt: skip
+    kind = rng.choice(
+        [DocumentKind.BAO_CAO] * 4
+        + [DocumentKind.KE_HOACH, DocumentKind.CONG_VAN, DocumentKind.TO_TRINH]
+    )
     place = rng.choice(PLACES)
     topic = Topic(rng)
     body: list[object] = []
@@ -181,9 +216,11 @@ def main() -> int:
                 text_chars += sum(len(b.text) for b in doc.body if isinstance(b, Paragraph))
                 documents.add(store, doc)
         built = time.perf_counter() - start
-        print(f"built {args.documents - existing} documents in {built:.1f} s "
-              f"(~{text_chars / max(1, args.documents - existing) / 1000:.0f} k characters "
-              "of paragraph text each)")  # fmt: skip
+        print(
+            f"built {args.documents - existing} documents in {built:.1f} s "
+            f"(~{text_chars / max(1, args.documents - existing) / 1000:.0f} k characters "
+            "of paragraph text each)"
+        )
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     db_file = folder / "baocao.db"
@@ -200,14 +237,20 @@ def main() -> int:
     listed = documents.list_documents(store)
     assert len(listed) == args.documents
     results.append(
-        ("list all documents", *median_ms(lambda: documents.list_documents(store), args.runs),
-         "≤ 50")  # fmt: skip
+        (
+            "list all documents",
+            *median_ms(lambda: documents.list_documents(store), args.runs),
+            "≤ 50",
+        )
     )
     for query in ("dak glei", "bao cao", "123/BC-SNV", "chữ ký số văn bản điện tử", "krông pắc"):
         found = len(search(store, query))
         results.append(
-            (f"search “{query}” ({found} hits)",
-             *median_ms(lambda q=query: search(store, q), args.runs), "≤ 30")  # type: ignore[misc]  # fmt: skip
+            (
+                f"search “{query}” ({found} hits)",
+                *median_ms(lambda q=query: search(store, q), args.runs),
+                "≤ 30",
+            )  # type: ignore[misc]
         )
 
     target = listed[len(listed) // 2].id
@@ -220,10 +263,15 @@ def main() -> int:
         state["n"] = int(state["n"]) + 1  # type: ignore[call-overload]
         body = list(doc.body)
         first = next(i for i, b in enumerate(body) if isinstance(b, Paragraph))
-        body[first] = Paragraph(runs(f"Sửa lần {state['n']}: " + body[first].text), id=body[first].id)  # type: ignore[union-attr]
+        body[first] = Paragraph(
+            runs(f"Sửa lần {state['n']}: " + body[first].text), id=body[first].id
+        )  # type: ignore[union-attr]
         new = doc.with_changes(body=tuple(body))
         state["revision"] = documents.save(
-            store, target, new, expected_revision=state["revision"]  # type: ignore[arg-type]
+            store,
+            target,
+            new,
+            expected_revision=state["revision"],  # type: ignore[arg-type]
         )
         state["doc"] = new
 

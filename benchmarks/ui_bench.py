@@ -122,7 +122,9 @@ def bench_startup(folder: Path, document_id: int, runs_count: int) -> list[float
         elapsed = time.perf_counter() - start
         code_ = child.wait(30)
         if line.strip() != "READY" or code_ != 0:
-            raise SystemExit(f"the window did not start: {child.stderr.read() if child.stderr else ''}")
+            raise SystemExit(
+                f"the window did not start: {child.stderr.read() if child.stderr else ''}"
+            )
         times.append(elapsed)
     return times
 
@@ -180,9 +182,11 @@ def make_evidence(folder: Path, total_mb: int) -> list[Path]:
     return files
 
 
-def bench_in_process(folder: Path, document_id: int, package_mb: int, work: Path) -> dict[str, object]:
-    from ui.app import create_application
+def bench_in_process(
+    folder: Path, document_id: int, package_mb: int, work: Path
+) -> dict[str, object]:
     from desktop.services.store import StoreSettings, open_store
+    from ui.app import create_application
     from ui.main_window import MainWindow
 
     app = create_application()
@@ -219,7 +223,12 @@ def bench_in_process(folder: Path, document_id: int, package_mb: int, work: Path
 
     check = QPdfDocument()
     check.load(str(pdf))
-    results["pdf_export"] = (took, max(gaps) * 1000, statistics.median(gaps) * 1000, check.pageCount())
+    results["pdf_export"] = (
+        took,
+        max(gaps) * 1000,
+        statistics.median(gaps) * 1000,
+        check.pageCount(),
+    )
     check.close()
 
     # Attach the evidence (a job), then package it.
@@ -261,11 +270,17 @@ def main() -> None:
         median, worst, count = r["section_switch_ms"]  # type: ignore[misc]
         print(f"section switch ({count} sections × 3): median {median:.1f} ms, max {worst:.1f} ms")
         took, worst, median, pages = r["pdf_export"]  # type: ignore[misc]
-        print(f"PDF export job ({pages} pages): {took:.2f} s; GUI gaps max {worst:.1f} ms, median {median:.1f} ms")
+        print(
+            f"PDF export job ({pages} pages): {took:.2f} s; GUI gaps max {worst:.1f} ms, median {median:.1f} ms"
+        )
         took, worst, median = r["attach"]  # type: ignore[misc]
-        print(f"attach {args.package_mb} MB evidence job: {took:.2f} s; GUI gaps max {worst:.1f} ms, median {median:.1f} ms")
+        print(
+            f"attach {args.package_mb} MB evidence job: {took:.2f} s; GUI gaps max {worst:.1f} ms, median {median:.1f} ms"
+        )
         took, worst, median, size, notice = r["package"]  # type: ignore[misc]
-        print(f"package job ({size:.0f} MB written): {took:.2f} s; GUI gaps max {worst:.1f} ms, median {median:.1f} ms")
+        print(
+            f"package job ({size:.0f} MB written): {took:.2f} s; GUI gaps max {worst:.1f} ms, median {median:.1f} ms"
+        )
         print(f"  notice: {notice}")
     sys.stdout.flush()
     # PySide6 6.12 can crash while the interpreter tears down Qt objects at exit; the results

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from db.connection import (
     translate_errors,
     wal_path,
 )
-from db.errors import DatabaseCorrupt
+from db.errors import DatabaseCorrupt, StorageError
 
 BACKUP_DIR_NAME = "backups"
 _PARTIAL = ".partial"
@@ -59,6 +60,17 @@ def list_backups(db_path: Path) -> list[BackupFile]:
             found.append((match.group(1), counter, BackupFile(entry, match.group(1))))
     found.sort(key=lambda item: item[:2], reverse=True)
     return [item[2] for item in found]
+
+
+def _remove_stale_partials(folder: Path, older_than_s: float = 3600.0) -> None:
+    """Remove what a backup killed half-way left behind (not one another process is writing)."""
+    now = time.time()
+    for stale in folder.glob("*" + _PARTIAL):
+        try:
+            if now - stale.stat().st_mtime > older_than_s:
+                remove_if_exists(stale)
+        except OSError:
+            continue
 
 
 def _fsync(path: Path) -> None:
@@ -96,14 +108,14 @@ def create_backup(db: Database, stamp: str, *, keep: int) -> BackupFile:
     """
     folder = backup_dir(db.path)
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("*" + _PARTIAL):
-        remove_if_exists(stale)
+    _remove_stale_partials(folder)
     final = folder / f"{db.path.stem}-{stamp}.db"
     counter = 1
     while final.exists():
         counter += 1
         final = folder / f"{db.path.stem}-{stamp}-{counter}.db"
-    partial = final.with_name(final.name + _PARTIAL)
+    # Unique per process: a second instance backing up at the same moment works on its own file.
+    partial = final.with_name(f"{final.name}.{os.getpid()}{_PARTIAL}")
     dest = sqlite3.connect(str(partial), isolation_level=None)
     try:
         with translate_errors(db.path):
@@ -111,8 +123,11 @@ def create_backup(db: Database, stamp: str, *, keep: int) -> BackupFile:
         try:
             dest.execute("PRAGMA journal_mode = DELETE")
             result = dest.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:  # the copy is page-for-page the source
-            raise DatabaseCorrupt(db.path, f"backup copy unreadable: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (11, 26):  # the copy is page for page the source: the source is damaged
+                raise DatabaseCorrupt(db.path, f"backup copy unreadable: {exc}") from exc
+            raise StorageError(partial, f"backup failed: {exc}") from exc
     except BaseException:
         dest.close()
         remove_if_exists(partial)

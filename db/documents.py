@@ -117,7 +117,11 @@ def insert_document(db: Database, fields: DocumentFields, now: str) -> int:
     assert document_id is not None
     db.conn.execute(
         "INSERT INTO document_bodies (document_id, body, search) VALUES (?, ?, ?)",
-        (document_id, pack(fields.body_json), _pack_search(fields.search_title, fields.search_text)),
+        (
+            document_id,
+            pack(fields.body_json),
+            _pack_search(fields.search_title, fields.search_text),
+        ),
     )
     _index(db, document_id, fields.search_title, fields.search_text)
     return document_id

@@ -76,8 +76,7 @@ def latest_snapshot_row(db: Database, document_id: int) -> SnapshotRow | None:
 
 def latest_snapshot(db: Database, document_id: int) -> SnapshotRecord | None:
     values = db.conn.execute(
-        f"SELECT {_COLUMNS}, body FROM snapshots WHERE document_id = ? "
-        "ORDER BY id DESC LIMIT 1",
+        f"SELECT {_COLUMNS}, body FROM snapshots WHERE document_id = ? ORDER BY id DESC LIMIT 1",
         (document_id,),
     ).fetchone()
     if values is None:

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -129,7 +130,11 @@ def run_gui(argv: list[str] | None = None) -> int:
             else:
                 window.output.import_from(path, None)
 
-    guard.activated.connect(lambda act: (bring_to_front(window), handle(act.paths())))
+    def activated(activation: Any) -> None:
+        bring_to_front(window)
+        handle(activation.paths())
+
+    guard.activated.connect(activated)
     files = [Path(f).absolute() for f in args.files]
     QTimer.singleShot(0, lambda: handle(files, args.open_id))
     if os.environ.get(EXIT_WHEN_READY_ENV):

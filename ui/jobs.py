@@ -109,6 +109,7 @@ class JobRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._jobs: dict[int, Job] = {}
         self._lanes: dict[str, Job] = {}
+        self._alive = True
 
     def submit(
         self,
@@ -129,10 +130,13 @@ class JobRunner(QObject):
             self._lanes[lane] = job
 
         def current() -> bool:
-            return lane is None or self._lanes.get(lane) is job
+            # After shutdown the widgets a callback would touch may be gone: drop late results.
+            return self._alive and (lane is None or self._lanes.get(lane) is job)
 
         def finish() -> None:
             job.done = True
+            if not self._alive:
+                return
             self._jobs.pop(job.id, None)
             if lane is not None and self._lanes.get(lane) is job:
                 del self._lanes[lane]
@@ -168,6 +172,12 @@ class JobRunner(QObject):
     def cancel_all(self) -> None:
         for job in list(self._jobs.values()):
             job.cancel()
+
+    def shutdown(self, msecs: int = 5000) -> bool:
+        """Cancel everything, wait for the workers, and ignore results still on their way."""
+        self._alive = False
+        self.cancel_all()
+        return self.pool.waitForDone(msecs)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (used at shutdown and in tests)."""

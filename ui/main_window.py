@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QSessionManager
@@ -145,15 +146,20 @@ class MainWindow(QMainWindow):
             app.aboutToQuit.connect(self.session.flush)
 
     def _action(
-        self, menu_name: str, text: str, slot: object, shortcut: object = None, tip: str = ""
+        self,
+        menu_name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+            action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self._menus[menu_name].addAction(action)
         self.addAction(action)
         return action
@@ -291,6 +297,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.title or 'Văn bản chưa có trích yếu'} — {WINDOW_TITLE}")
         if origin != "open":
             self.saved_label.setText("Đang lưu…")
+            self.history.document_changed()
 
     def _on_saved(self, when: dt.datetime | None) -> None:
         if when is None:
@@ -456,8 +463,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.runner.cancel_all()
-        self.runner.wait(5000)
+        self.runner.shutdown(5000)
         self.preview.shutdown()
         event.accept()
 

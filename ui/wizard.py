@@ -117,7 +117,9 @@ class ProfileWizard(QWizard):
         page.setSubTitle("Mặc định theo Nghị định 30; chỉ đổi khi cơ quan có quy định riêng.")
         form3 = QFormLayout(page)
         self.size_profile = QComboBox()
-        self.size_profile.addItem("A — theo văn bản của Chính phủ (khuyên dùng)", SizeProfile.A.value)
+        self.size_profile.addItem(
+            "A — theo văn bản của Chính phủ (khuyên dùng)", SizeProfile.A.value
+        )
         self.size_profile.addItem("B — theo cột mẫu của Nghị định", SizeProfile.B.value)
         self.size_profile.setCurrentIndex(0 if profile.size_profile is SizeProfile.A else 1)
         m = profile.margins

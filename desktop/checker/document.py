@@ -165,7 +165,9 @@ def _top_level_lines(elements: tuple[Element, ...]) -> Iterator[Line]:
 
 def _body(doc: Document, content: Content) -> Iterator[Finding]:
     main = content.sections[0].elements
-    if not any(line.text.strip() for line in _top_level_lines(main)) and not any(
+    if not any(
+        line.text.strip() and line.role is not Role.LEGAL_BASIS for line in _top_level_lines(main)
+    ) and not any(
         isinstance(e, TableContent) for e in main
     ):
         yield finding(

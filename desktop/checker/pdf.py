@@ -172,7 +172,7 @@ def _validate_signatures(path: Path) -> dict[str, SignatureStatus]:
     out: dict[str, SignatureStatus] = {}
     with path.open("rb") as handle:
         reader = PdfFileReader(handle, strict=False)
-        context = ValidationContext(allow_fetching=False)
+        context = ValidationContext(trust_roots=[], allow_fetching=False)
         for embedded in reader.embedded_signatures:
             name = embedded.field_name
             signer = ""

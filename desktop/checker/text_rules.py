@@ -620,7 +620,7 @@ def signer_problems(authority: list[str], name: str) -> list[Problem]:
         out.append(
             Problem(
                 "signer.grammar",
-                f"Khối chữ ký: {message}.",
+                f"Khối chữ ký: {message.rstrip('.')}.",
                 "Trình bày theo Điều 13: TM./KT./Q./TL./TUQ. ở dòng trên, chức vụ ở dòng dưới, "
                 "họ tên không kèm học hàm, học vị.",
             )

@@ -254,9 +254,7 @@ def convert_legacy(text: str, font: str | None) -> tuple[str, str | None]:
 
 
 def _detect(text: str) -> Any:
-    from desktop.importing import legacy_encodings as legacy
+    """The legacy encoding of a fragment with no font information (plain-text paste)."""
+    from desktop.importing.text_source import detect_legacy_fragment
 
-    detect = getattr(legacy, "detect_encoding", None)
-    if detect is None:
-        return None
-    return detect(text)
+    return detect_legacy_fragment(text)

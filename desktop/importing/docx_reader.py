@@ -406,7 +406,8 @@ class _Reader:
         rows = self._rows(tbl)
         whole = fold(" ".join(line.text for row in rows for cell in row for line in cell))
         substantive = [line for line in self.lines if line.region is Region.FLOW]
-        if not substantive and ("CONG HOA" in whole or "DOC LAP" in whole or "SO:" in whole):
+        national = "CONG HOA XA HOI" in whole or "DOC LAP - TU DO" in whole
+        if national or (not substantive and "SO:" in whole):
             self._table_lines(rows, Region.HEADER_TABLE)
             return
         if "NOI NHAN" in whole or (_signer_hint(rows) and len(rows) <= 3):

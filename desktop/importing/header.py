@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.importing.columns import split_columns
-from desktop.importing.inline import text_of
 from desktop.importing.lines import (
     Classified,
     LineKind,
@@ -341,7 +340,3 @@ def kind_for_abbreviation(abbr: str) -> DocumentKind | None:
         if kind_info(kind).abbreviation == abbr:
             return kind
     return None
-
-
-def header_lines_text(lines: list[SourceLine]) -> str:
-    return "\n".join(text_of(line.content) for line in lines)

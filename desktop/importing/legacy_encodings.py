@@ -257,3 +257,4 @@ def _vietnamese_letters() -> frozenset[str]:
 
 
 _ALL_VIETNAMESE_LETTERS = _vietnamese_letters()
+VIETNAMESE_LETTERS: frozenset[str] = _ALL_VIETNAMESE_LETTERS

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop.model.document import HeadingLevel, ListMarker, Secrecy, Urgency
 from desktop.model.kinds import DocumentKind, kind_from_title
@@ -76,9 +77,8 @@ def fold(text: str) -> str:
 
 
 def is_upper_line(text: str) -> bool:
-    """All letters are capitals (and there are at least two letters)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """All letters are capitals (and there are some letters)."""
+    return text == text.upper() and text != text.lower() and len(text.strip()) >= 2
 
 
 def starts_lowercase(text: str) -> bool:
@@ -174,17 +174,21 @@ _SECRECY = {"MẬT": Secrecy.MAT, "TỐI MẬT": Secrecy.TOI_MAT, "TUYỆT MẬT
 _ORDINALS = {"NHAT": 1, "HAI": 2, "BA": 3, "TU": 4, "NAM": 5, "SAU": 6, "BAY": 7, "TAM": 8}
 
 
+@lru_cache(maxsize=16384)
 def classify(text: str) -> Classified:
-    """Classify one line of text (already stripped of markdown marks)."""
+    """Classify one line of text (already stripped of markdown marks).
+
+    Cached: every zone builder asks about the same lines, and `Classified` is immutable.
+    """
     stripped = text.strip()
     if not stripped:
         return Classified(LineKind.TEXT)
-    folded = fold(stripped)
+    folded = fold(stripped[:64])
     if folded.startswith("CONG HOA XA HOI CHU NGHIA VIET NAM") or folded.startswith(
         "DANG CONG SAN VIET NAM"
     ):
         return Classified(LineKind.NATIONAL_TITLE, rest=_after(folded, stripped, 34))
-    if "DOC LAP" in folded and "TU DO" in folded and "HANH PHUC" in folded and len(folded) < 60:
+    if len(stripped) < 64 and "DOC LAP" in folded and "TU DO" in folded and "HANH PHUC" in folded:
         return Classified(LineKind.MOTTO)
     if _RULE.match(stripped) and not stripped.replace(" ", "").isdigit():
         return Classified(LineKind.RULE)
@@ -241,7 +245,7 @@ def _place_date(text: str) -> Classified | None:
 
 def _header_words(text: str) -> Classified | None:
     collapsed = " ".join(text.split())
-    if is_upper_line(collapsed):
+    if len(collapsed) <= 40 and is_upper_line(collapsed):
         kind = kind_from_title(collapsed) or _letter_spaced_kind(collapsed)
         if kind is not None:
             return Classified(LineKind.KIND_TITLE, document_kind=kind)

@@ -19,7 +19,7 @@ from desktop.importing.body import Body, read_body
 from desktop.importing.closing import Closing, find_closing, is_appendix_start
 from desktop.importing.footnotes import attach_text_footnotes
 from desktop.importing.header import Header, kind_for_abbreviation, read_header, symbol_parts
-from desktop.importing.inline import Content, merge, strip, text_of
+from desktop.importing.inline import Content, merge, strip
 from desktop.importing.lines import LineKind, classify, is_upper_line
 from desktop.importing.page_artifacts import remove_page_numbers
 from desktop.importing.paragraphs import join_split_paragraphs
@@ -348,7 +348,3 @@ def _counts(doc: Document) -> Counter[str]:
     counts["distribution"] = len(doc.distribution)
     counts["appendices"] = len(doc.appendices)
     return counts
-
-
-def plain(content: Content) -> str:
-    return text_of(content)

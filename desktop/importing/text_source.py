@@ -26,6 +26,7 @@ from desktop.importing.errors import (
 from desktop.importing.legacy_encodings import (
     ENCODING_LABELS,
     TCVN3_MARKERS,
+    VIETNAMESE_LETTERS,
     VNI_MARKERS,
     LegacyEncoding,
     decode,
@@ -243,8 +244,13 @@ def _clean_controls(text: str) -> tuple[str, int]:
     return text, removed
 
 
+# Characters of TCVN3/VNI text that no Vietnamese word in Unicode contains (¸ µ ¶ × ¬ ä ø û …):
+# only text with one of them is worth scoring as a legacy candidate.
+_LEGACY_ONLY = frozenset((TCVN3_MARKERS | VNI_MARKERS) - VIETNAMESE_LETTERS)
+
+
 def _has_legacy_characters(text: str) -> bool:
-    return any(c in TCVN3_MARKERS or c in VNI_MARKERS for c in text)
+    return not _LEGACY_ONLY.isdisjoint(text)
 
 
 def _legacy_whole_text(text: str) -> tuple[LegacyEncoding, str] | None:

@@ -22,7 +22,13 @@ from types import TracebackType
 
 from db import backup as db_backup
 from db.connection import Database, open_database, read_transaction, write_transaction
-from db.errors import DatabaseBusy, DatabaseCorrupt, DatabaseTooNew, RevisionConflict
+from db.errors import (
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    RevisionConflict,
+    StorageError,
+)
 from db.schema import migrate
 from desktop.errors import (
     ConflictError,
@@ -140,8 +146,10 @@ def open_store(
         except CorruptDatabaseError:
             store.close()
             raise
-        except OSError as exc:
-            store.backup_warning = f"Không sao lưu được dữ liệu: {exc.strerror or exc}"
+        except (OSError, StorageError, UserError) as exc:
+            # Not being able to back up (a full disk, a busy folder) must not stop the work.
+            detail = exc.strerror if isinstance(exc, OSError) else str(exc)
+            store.backup_warning = f"Không sao lưu được dữ liệu: {detail or exc}"
     return store
 
 

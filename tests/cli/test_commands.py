@@ -120,7 +120,10 @@ def test_profile_set_show_and_defaults_of_new_documents(baocao):
     shown = baocao("profile", "show")
     assert "ỦY BAN NHÂN DÂN HUYỆN ĐẮK GLEI" in shown.out
     assert "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — Nguyễn Văn An" in shown.out
-    assert "35" in shown.out and "Bộ cỡ chữ:               B" in shown.out
+    assert "20/20/35/15 mm" in shown.out and "1,27 cm" in shown.out
+    assert any(
+        line.startswith("Bộ cỡ chữ:") and line.endswith(" B") for line in shown.out.splitlines()
+    )
     profile = json.loads(baocao("profile", "show", "--json").out)
     assert profile["margins"]["left"] == 35 and profile["first_line_indent_cm"] == 1.27
     doc_id = baocao("new", "--kind", "bao-cao", "--title", "Báo cáo").out.strip()
@@ -174,7 +177,9 @@ def test_round_trip_new_dump_load_replace_dump_is_unchanged(baocao, tmp_path):
     # and load without --replace makes a copy
     copy_id = baocao("load", str(path)).out.strip()
     assert copy_id != doc_id
-    assert json.loads(baocao("dump", copy_id).out)["body"][0]["content"] == data["body"][0]["content"]
+    assert (
+        json.loads(baocao("dump", copy_id).out)["body"][0]["content"] == data["body"][0]["content"]
+    )
 
 
 def test_dump_to_a_file(baocao, tmp_path):
@@ -190,8 +195,10 @@ def test_dump_to_a_file(baocao, tmp_path):
         (None, "Không đọc được tệp"),
         (b"\xff\xfe{}", "không phải UTF-8"),
         (b'{"format": "baocao.document"', "JSON không hợp lệ"),
-        (b'{"format": "baocao.document", "version": 1, "kind": "bao-cao", "number": 0}',
-         "ở trường number: phải lớn hơn hoặc bằng 1"),
+        (
+            b'{"format": "baocao.document", "version": 1, "kind": "bao-cao", "number": 0}',
+            "ở trường number: phải lớn hơn hoặc bằng 1",
+        ),
     ],
 )
 def test_load_refuses_bad_files(baocao, tmp_path, content, words):

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -56,13 +58,17 @@ def test_leftover_partial_files_are_not_backups_and_get_cleaned(tmp_path):
     make_db(path, rows=1)
     folder = backup.backup_dir(path)
     folder.mkdir()
-    stale = folder / "baocao-20250101T000000Z.db.partial"
+    stale = folder / "baocao-20250101T000000Z.db.123.partial"
     stale.write_bytes(b"half a copy")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    fresh = folder / "baocao-20250101T000001Z.db.456.partial"  # another process, still writing
+    fresh.write_bytes(b"in progress")
     assert backup.list_backups(path) == []
     db = open_database(path)
     backup.create_backup(db, "20260101T000000Z", keep=5)
     db.close()
-    assert not stale.exists()
+    assert not stale.exists() and fresh.exists()
 
 
 def corrupt_middle_page(path: Path) -> None:
@@ -85,7 +91,7 @@ def test_a_damaged_source_never_pushes_good_backups_out(tmp_path):
         backup.create_backup(db, "20260102T000000Z", keep=1)
     db.close()
     assert [b.path for b in backup.list_backups(path)] == [good.path]
-    assert not list(backup.backup_dir(path).glob("*.partial"))
+    assert not list(backup.backup_dir(path).glob("*.partial"))  # its own partial copy is gone
 
 
 @pytest.mark.parametrize(

@@ -46,9 +46,7 @@ class FakeClock:
         return self.now
 
 
-def make_store(
-    folder: Path, clock: FakeClock | None = None, **settings: object
-) -> Store:
+def make_store(folder: Path, clock: FakeClock | None = None, **settings: object) -> Store:
     return open_store(folder, clock=clock or FakeClock(), settings=StoreSettings(**settings))  # type: ignore[arg-type]
 
 

@@ -75,7 +75,9 @@ def test_export_snapshot_and_labels(store):
     assert (snap.reason_label, snap.note, snap.status_label) == (
         "Xuất tệp", "PDF gửi Sở Nội vụ", "Dự thảo"
     )  # fmt: skip
-    assert history.snapshot_document(store, doc_id, snap.id) == documents.get(store, doc_id).document
+    assert (
+        history.snapshot_document(store, doc_id, snap.id) == documents.get(store, doc_id).document
+    )
 
 
 def test_snapshots_of_another_document_cannot_be_restored_into_this_one(store):

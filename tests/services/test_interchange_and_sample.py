@@ -24,7 +24,9 @@ def test_load_replace_is_an_edit_that_keeps_the_old_state(store):
     doc_id = documents.add(store, report("Bản cũ"))
     edited = json.loads(interchange.dump(store, doc_id))
     edited["title"] = "Bản sửa ngoài chương trình"
-    assert interchange.load(store, json.dumps(edited, ensure_ascii=False), replace_id=doc_id) == doc_id
+    assert (
+        interchange.load(store, json.dumps(edited, ensure_ascii=False), replace_id=doc_id) == doc_id
+    )
     assert documents.get(store, doc_id).document.title == "Bản sửa ngoài chương trình"
     snap = history.list_history(store, doc_id)[0]
     assert (snap.reason.value, snap.title) == ("before-replace", "Bản cũ")

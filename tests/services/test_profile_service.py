@@ -34,7 +34,11 @@ def test_profile_is_stored_and_updated(store):
         ({"issuing_agency": "UBND\x07"}, "cơ quan ban hành: chứa ký tự điều khiển U+0007"),
         ({"agency_abbr": "UB ND"}, "ký hiệu cơ quan: không được chứa dấu cách"),
         (
-            {"signers": (SignerPreset("x", SignerBlock((AuthorityLine("A", SignerPrefix.KT),), "")),)},
+            {
+                "signers": (
+                    SignerPreset("x", SignerBlock((AuthorityLine("A", SignerPrefix.KT),), "")),
+                )
+            },
             "người ký mặc định 1: dòng cuối của khối chữ ký phải là chức vụ",
         ),
     ],

@@ -18,12 +18,21 @@ def filled(store, clock):
         "plan": documents.add(
             store,
             report("Kế hoạch phát triển du lịch").with_changes(
-                kind=DocumentKind.KE_HOACH, place="Nghi Xuân", number=7, agency_abbr="SNV",
+                kind=DocumentKind.KE_HOACH,
+                place="Nghi Xuân",
+                number=7,
+                agency_abbr="SNV",
                 signer=SignerBlock((AuthorityLine("GIÁM ĐỐC"),), "Trần Thị Bình"),
                 body=(Paragraph(runs("Nội dung không liên quan đến báo cáo ở Quảng Ngãi.")),),
-                closing="", distribution=(), recipients=(), appendices=(), legal_bases=(),
-                source={}, parent_agency="", issuing_agency="SỞ NỘI VỤ",
-            ),  # fmt: skip
+                closing="",
+                distribution=(),
+                recipients=(),
+                appendices=(),
+                legal_bases=(),
+                source={},
+                parent_agency="",
+                issuing_agency="SỞ NỘI VỤ",
+            ),
         ),
     }
     clock.advance(minutes=1)
@@ -77,7 +86,7 @@ def test_queries_with_fts_syntax_or_nothing_searchable(store, filled):
     assert found(store, 'NEAR("dak" glei)') == []  # literal: the word "near" is in no document
     assert found(store, '"dak glei" (huyện)') == [filled["dak"]]
     assert found(store, '"chuyen so doi"') == []  # a quoted phrase keeps its order
-    assert found(store, 'chuyen so doi') == [filled["dak"]]
+    assert found(store, "chuyen so doi") == [filled["dak"]]
     assert search(store, "AND OR NOT") == []
 
 

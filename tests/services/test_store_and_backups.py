@@ -141,9 +141,10 @@ def test_damage_found_later_by_a_query_is_reported_the_same_way(tmp_path):
     for offset in range(size // 2, size - 8192, 4096):  # garble pages in the second half
         data[offset + 100 : offset + 4000] = bytes(3900)
     path.write_bytes(bytes(data))
-    with pytest.raises(CorruptDatabaseError), open_store(
-        tmp_path, settings=StoreSettings(backup_on_open=False)
-    ) as store:
+    with (
+        pytest.raises(CorruptDatabaseError),
+        open_store(tmp_path, settings=StoreSettings(backup_on_open=False)) as store,
+    ):
         for summary in documents.list_documents(store):
             documents.get(store, summary.id)
         raise AssertionError("damage not detected")

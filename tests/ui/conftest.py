@@ -53,8 +53,11 @@ PROFILE = OfficeProfile(
         SignerPreset(
             "Phó Chủ tịch",
             SignerBlock(
-                (AuthorityLine("ỦY BAN NHÂN DÂN", SignerPrefix.TM),
-                 AuthorityLine("CHỦ TỊCH", SignerPrefix.KT), AuthorityLine("PHÓ CHỦ TỊCH")),
+                (
+                    AuthorityLine("ỦY BAN NHÂN DÂN", SignerPrefix.TM),
+                    AuthorityLine("CHỦ TỊCH", SignerPrefix.KT),
+                    AuthorityLine("PHÓ CHỦ TỊCH"),
+                ),
                 "Trần Thị Bình",
             ),
         ),
@@ -75,12 +78,19 @@ def report_document() -> Document:
         place="Nghi Xuân",
         recipients=("Sở Khoa học và Công nghệ tỉnh Hà Tĩnh",),
         body=(
-            Paragraph(runs("Thực hiện Công văn số 1791/SKHCN, UBND huyện báo cáo như sau:"), id="pre"),
+            Paragraph(
+                runs("Thực hiện Công văn số 1791/SKHCN, UBND huyện báo cáo như sau:"), id="pre"
+            ),
             Heading(HeadingLevel.ROMAN, runs("Kết quả đạt được"), id="h1"),
             Heading(HeadingLevel.ARABIC, runs("Công tác chỉ đạo"), id="h11"),
             Paragraph(
-                (Run("Ban hành "), Run("03 kế hoạch", bold=True), Run(" triển khai"),
-                 FootnoteRef((Run("Kế hoạch số 12/KH-UBND ngày 05/02/2025"),)), Run(".")),
+                (
+                    Run("Ban hành "),
+                    Run("03 kế hoạch", bold=True),
+                    Run(" triển khai"),
+                    FootnoteRef((Run("Kế hoạch số 12/KH-UBND ngày 05/02/2025"),)),
+                    Run("."),
+                ),
                 id="p11",
             ),
             ListItem(ListMarker.DASH, runs("Tuyên truyền trên Cổng thông tin"), id="li1"),
@@ -132,9 +142,8 @@ def window(qtbot, store, document_id):  # type: ignore[no-untyped-def]
     w.resize(1366, 768)
     w.show()
     yield w
-    w.runner.cancel_all()
-    w.runner.wait(10000)
     w.session.flush()
+    w.runner.shutdown(10000)
     w.preview.shutdown()
 
 

@@ -10,7 +10,7 @@ from desktop.editing import outline as ol
 from desktop.model.document import HeadingLevel
 from desktop.services import documents as documents_service
 
-from .conftest import press, type_text
+from .conftest import type_text
 
 
 def open_editor(window, document_id):
@@ -29,7 +29,10 @@ def test_typing_is_committed_saved_and_shown_as_saved(qtbot, window, store, docu
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     type_text(editor, " Thiếu nhân lực có kỹ năng số.")
-    qtbot.waitUntil(lambda: "kỹ năng số" in ol.section_content(stored(store, document_id).body, "h2")[0].text, timeout=3000)
+    qtbot.waitUntil(
+        lambda: "kỹ năng số" in ol.section_content(stored(store, document_id).body, "h2")[0].text,
+        timeout=3000,
+    )
     assert window.saved_label.text().startswith("Đã lưu lúc ")
     assert window.session.undo_stack.count() == 1
 
@@ -194,8 +197,11 @@ def test_closing_the_window_saves_what_was_just_typed(qtbot, window, store, docu
     type_text(body.editor, " Gõ xong là đóng.")
     window.editor_page.header.title.setText("Trích yếu gõ dở")  # not yet committed either
     window.editor_page.header.binder._touched(
-        next(i for i, b in enumerate(window.editor_page.header.binder.bindings)
-             if b.widget is window.editor_page.header.title)
+        next(
+            i
+            for i, b in enumerate(window.editor_page.header.binder.bindings)
+            if b.widget is window.editor_page.header.title
+        )
     )
     assert window.close()
     doc = stored(store, document_id)

@@ -22,7 +22,9 @@ def wait_jobs(qtbot, window, timeout=60000):
 
 def test_create_edit_check_export_package_verify(qtbot, window, store, tmp_path: Path):
     # Create from the list page.
-    new_id = window.create_document(DocumentKind.BAO_CAO, "Kết quả công tác cải cách hành chính quý I")
+    new_id = window.create_document(
+        DocumentKind.BAO_CAO, "Kết quả công tác cải cách hành chính quý I"
+    )
     assert new_id is not None and window.pages.currentWidget() is window.editor_page
     body = window.editor_page.body
 
@@ -92,7 +94,9 @@ def test_create_edit_check_export_package_verify(qtbot, window, store, tmp_path:
     assert "nguyên vẹn" in window.notice.label.text() and window.notice.level == "info"
 
 
-def test_export_failure_says_why_and_keeps_the_document(qtbot, window, store, document_id, tmp_path):
+def test_export_failure_says_why_and_keeps_the_document(
+    qtbot, window, store, document_id, tmp_path
+):
     window.open_document(document_id)
     before = documents_service.get(store, document_id)
     # A folder stands where the file should go: the export cannot replace it (as when Word
@@ -107,7 +111,10 @@ def test_export_failure_says_why_and_keeps_the_document(qtbot, window, store, do
     assert text.startswith("Chưa xuất được PDF") and "Văn bản vẫn giữ nguyên" in text
     after = documents_service.get(store, document_id)
     assert after.document == before.document and after.revision == before.revision
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.pdf", "du-lieu"]  # no partial file
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "bao-cao.pdf",
+        "du-lieu",
+    ]  # no partial file
     assert (target / "giu-nguyen.txt").read_text() == "x"
 
 
@@ -117,8 +124,22 @@ def test_checker_findings_lead_to_their_place(qtbot, store, document_id):
 
     def check(document, profile):
         return [
-            Finding("body.x", Severity.WARNING, Location("Nội dung", block_id="p2"), "Câu cụt", "Viết lại", "§3.1"),
-            Finding("date.x", Severity.ERROR, Location("Địa danh, ngày tháng"), "Thiếu ngày", "Nhập ngày", "§3.1 ô 4"),
+            Finding(
+                "body.x",
+                Severity.WARNING,
+                Location("Nội dung", block_id="p2"),
+                "Câu cụt",
+                "Viết lại",
+                "§3.1",
+            ),
+            Finding(
+                "date.x",
+                Severity.ERROR,
+                Location("Địa danh, ngày tháng"),
+                "Thiếu ngày",
+                "Nhập ngày",
+                "§3.1 ô 4",
+            ),
         ]
 
     window = MainWindow(store, check=check)
@@ -134,7 +155,7 @@ def test_checker_findings_lead_to_their_place(qtbot, store, document_id):
     assert body.editor.textCursor().block().text() == "Kinh phí còn hạn chế."
     window.checker.list.doubleClicked.emit(model.index(1, 0))
     assert window.editor_page.tabs.currentWidget() is window.editor_page.header
-    window.runner.wait(10000)
+    window.runner.shutdown(10000)
     window.preview.shutdown()
 
 
@@ -162,3 +183,50 @@ def test_list_filters_search_delete_and_restore(qtbot, window, store, document_i
     page.refresh(select_id=document_id)
     page.restore_button.click()
     assert not page.trash.isChecked() and page.proxy.rowCount() == 2
+
+
+def test_import_a_text_file_and_pasted_text(qtbot, window, store, tmp_path):
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN NGHI XUÂN\nSố: 12/BC-UBND\nNghi Xuân, ngày 05 tháng 3 năm 2025\n"
+        "BÁO CÁO\nKết quả công tác tháng 02 năm 2025\n"
+        "I. KẾT QUẢ\n1. Công tác chỉ đạo\nĐã ban hành 02 kế hoạch.\n"
+        "II. PHƯƠNG HƯỚNG\nTiếp tục triển khai.\n"
+    )
+    source = tmp_path / "bao-cao-thang-2.txt"
+    source.write_text(text, encoding="utf-8")
+    before = len(documents_service.list_documents(store))
+    window.output.import_from(source, None)
+    wait_jobs(qtbot, window)
+    assert len(documents_service.list_documents(store)) == before + 1, window.notice.label.text()
+    assert window.pages.currentWidget() is window.editor_page
+    assert window.session.document.title == "Kết quả công tác tháng 02 năm 2025"
+    roots = window.editor_page.body.model.outline.roots
+    assert len(roots) == 2
+    window.output.import_from(None, text.replace("tháng 02", "tháng 3"))
+    wait_jobs(qtbot, window)
+    assert window.session.document.title == "Kết quả công tác tháng 3 năm 2025"
+
+
+def test_no_modal_dialog_appears_while_jobs_run(qtbot, window, document_id, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window.open_document(document_id)
+    seen = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: seen.append(QApplication.activeModalWidget()))
+    timer.start(5)
+    levels = []
+    show = window.notice.show_message
+    window.notice.show_message = lambda text, level="info", folder=None: (
+        levels.append(level),
+        show(text, level, folder),
+    )
+    blocked = tmp_path / "b.pdf"
+    blocked.mkdir()  # a folder where the file should go: this export fails
+    window.output.export_pdf(tmp_path / "a.pdf")
+    window.output.export_pdf(blocked)
+    wait_jobs(qtbot, window)
+    timer.stop()
+    assert seen and all(w is None for w in seen)
+    assert sorted(levels) == ["error", "info"]  # the failure is shown in the strip instead

@@ -69,8 +69,9 @@ def test_cancel_from_the_job_bar(qtbot):
             threading.Event().wait(0.01)
         return "xong"
 
-    runner.submit("Đóng gói", long_work, on_success=outcome.append,
-                  on_cancel=lambda: outcome.append("huỷ"))
+    runner.submit(
+        "Đóng gói", long_work, on_success=outcome.append, on_cancel=lambda: outcome.append("huỷ")
+    )
     assert started.wait(5)
     qtbot.waitUntil(bar.isVisible, timeout=5000)
     with qtbot.waitSignal(runner.jobFinished, timeout=5000):
@@ -101,5 +102,7 @@ def test_newer_job_in_a_lane_supersedes_the_older(qtbot):
 
 
 def test_os_error_messages_say_what_to_do():
-    assert "đang mở trong chương trình khác" in describe_os_error(PermissionError(13, "denied", "a.docx"))
+    assert "đang mở trong chương trình khác" in describe_os_error(
+        PermissionError(13, "denied", "a.docx")
+    )
     assert "chỉ cho đọc" in describe_os_error(OSError(30, "Read-only file system", "/media/x"))

@@ -31,7 +31,7 @@ def test_outline_model_rebuilds_only_when_headings_change():
     model = OutlineModel()
     doc = report_document()
     assert model.set_body(doc.body) is True
-    changed_text = doc.body[:3] + (doc.body[3].__class__(runs_of("khác"), id="p11"),) + doc.body[4:]
+    changed_text = (*doc.body[:3], doc.body[3].__class__(runs_of("khác"), id="p11"), *doc.body[4:])
     assert model.set_body(changed_text) is False  # a paragraph edit keeps the tree (and selection)
 
 
@@ -49,7 +49,9 @@ def test_outline_drop_emits_move_in_section_rows(qtbot):
     # Drop "III. Kiến nghị" between "Mở đầu" and "I." (view row 1 at the top level).
     assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1))
     with qtbot.waitSignal(model.moveRequested) as blocker:
-        assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1)) is False
+        assert (
+            model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1)) is False
+        )
     assert blocker.args == ["h3", None, 0]
     # A section cannot be dropped into its own child, nor onto "Mở đầu".
     own_child = model.index(0, 0, model.index(1, 0))
@@ -82,10 +84,22 @@ def test_findings_model_passes_modeltester(qtmodeltester):
     model = FindingsModel()
     model.set_findings(
         [
-            Finding("date.leading-zero", Severity.ERROR, Location("Địa danh, ngày tháng"),
-                    "Ngày 5 thiếu số 0", "Viết 05", "§3.1 ô 4"),
-            Finding("body.end-mark", Severity.WARNING, Location("Nội dung", block_id="p3"),
-                    "Thiếu ./.", "Thêm ./.", "§3.1"),
+            Finding(
+                "date.leading-zero",
+                Severity.ERROR,
+                Location("Địa danh, ngày tháng"),
+                "Ngày 5 thiếu số 0",
+                "Viết 05",
+                "§3.1 ô 4",
+            ),
+            Finding(
+                "body.end-mark",
+                Severity.WARNING,
+                Location("Nội dung", block_id="p3"),
+                "Thiếu ./.",
+                "Thêm ./.",
+                "§3.1",
+            ),
         ]
     )
     qtmodeltester.check(model, force_py=True)

@@ -67,10 +67,15 @@ def test_history_shows_changes_and_restores(qtbot, window, store, document_id):
     panel = window.history
     assert panel.list.count() >= 1
     panel.list.setCurrentRow(panel.list.count() - 1)
-    assert "Sửa đoạn “Đề nghị tỉnh hỗ trợ kinh phí. Bổ sung biên chế.”" in panel.changes.toPlainText()
+    assert (
+        "Sửa đoạn “Đề nghị tỉnh hỗ trợ kinh phí. Bổ sung biên chế.”" in panel.changes.toPlainText()
+    )
     panel.restore_selected()
     assert window.session.document.body[-1].text == "Đề nghị tỉnh hỗ trợ kinh phí."
-    assert documents_service.get(store, document_id).document.body[-1].text == "Đề nghị tỉnh hỗ trợ kinh phí."
+    assert (
+        documents_service.get(store, document_id).document.body[-1].text
+        == "Đề nghị tỉnh hỗ trợ kinh phí."
+    )
     reasons = [s.reason.value for s in history_service.list_history(store, document_id)]
     assert "before-restore" in reasons
     assert "Đã khôi phục" in window.notice.label.text()

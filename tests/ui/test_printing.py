@@ -16,7 +16,9 @@ from .conftest import PROFILE, report_document
 
 @pytest.fixture
 def pdf(tmp_path, qapp):
-    return render_preview_pdf(report_document(), PROFILE, tmp_path / "in.pdf", dt.date(2026, 3, 5), "kiểm thử")
+    return render_preview_pdf(
+        report_document(), PROFILE, tmp_path / "in.pdf", dt.date(2026, 3, 5), "kiểm thử"
+    )
 
 
 def test_printing_to_a_pdf_printer_gives_the_same_pages(pdf, tmp_path):
@@ -42,7 +44,9 @@ def test_printed_page_is_not_blank(pdf):
     image = document.render(0, document.pagePointSize(0).toSize())
     assert not image.isNull()
     dark = sum(
-        1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+        1
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
         if image.pixelColor(x, y).lightness() < 128
     )
     assert dark > 100  # text was drawn

@@ -25,14 +25,29 @@ from .conftest import press, report_document, type_text
 
 def test_every_block_kind_round_trips(qapp):
     blocks = (
-        Paragraph((Run("Xin "), Run("chào", bold=True), Run(" các", italic=True),
-                   Run(" bạn", underline=True), FootnoteRef((Run("Ghi chú ở chân trang"),)),
-                   Run(".")), id="a"),
+        Paragraph(
+            (
+                Run("Xin "),
+                Run("chào", bold=True),
+                Run(" các", italic=True),
+                Run(" bạn", underline=True),
+                FootnoteRef((Run("Ghi chú ở chân trang"),)),
+                Run("."),
+            ),
+            id="a",
+        ),
         ListItem(ListMarker.DASH, runs("Gạch đầu dòng"), id="b"),
         ListItem(ListMarker.PLUS, runs("Ý nhỏ"), id="c"),
-        Table(rows=((TableCell(runs("Chỉ tiêu")), TableCell(runs("Số"))),
-                    (TableCell(runs("Gộp hai cột"), col_span=2),)),
-              header_rows=1, column_widths=(3.0, 1.0), caption="Bảng 1", id="d"),
+        Table(
+            rows=(
+                (TableCell(runs("Chỉ tiêu")), TableCell(runs("Số"))),
+                (TableCell(runs("Gộp hai cột"), col_span=2),),
+            ),
+            header_rows=1,
+            column_widths=(3.0, 1.0),
+            caption="Bảng 1",
+            id="d",
+        ),
         PageBreak(id="e"),
         Paragraph(runs("Hết."), id="f"),
     )
@@ -74,7 +89,9 @@ def test_marker_buttons_toggle_items(qtbot):
     qtbot.addWidget(editor)
     richtext.load_blocks(editor.document(), (Paragraph(runs("Một"), id="p"),))
     editor.set_item_marker("+ ")
-    assert richtext.read_blocks(editor.document()) == (ListItem(ListMarker.PLUS, runs("Một"), id="p"),)
+    assert richtext.read_blocks(editor.document()) == (
+        ListItem(ListMarker.PLUS, runs("Một"), id="p"),
+    )
     editor.set_item_marker("+ ")
     assert richtext.read_blocks(editor.document()) == (Paragraph(runs("Một"), id="p"),)
 
@@ -88,7 +105,11 @@ def test_insert_and_edit_footnote(qtbot):
     editor.insert_footnote("Kế hoạch số 5")
     type_text(editor, " năm nay")
     (block,) = richtext.read_blocks(editor.document())
-    assert block.content == (Run("Theo kế hoạch"), FootnoteRef((Run("Kế hoạch số 5"),)), Run(" năm nay"))
+    assert block.content == (
+        Run("Theo kế hoạch"),
+        FootnoteRef((Run("Kế hoạch số 5"),)),
+        Run(" năm nay"),
+    )
     assert "kế hoạch3 năm nay" in editor.toPlainText()
     position = editor.toPlainText().index("3")
     editor.set_footnote_text(position, "Kế hoạch số 6/KH-UBND")
@@ -149,7 +170,24 @@ def test_undo_keys_are_left_to_the_window(qtbot):
 
     editor = TextEditor()
     qtbot.addWidget(editor)
-    event = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    event = QKeyEvent(
+        QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+    )
     assert event.matches(QKeySequence.StandardKey.Undo)
     editor.event(event)
     assert not event.isAccepted()
+
+
+def test_plain_text_paste_in_vni_is_converted(qtbot):
+    from desktop.importing.legacy_encodings import encode_vni
+
+    editor = TextEditor()
+    qtbot.addWidget(editor)
+    mime = QMimeData()
+    mime.setText(encode_vni("Tổ chức hội nghị sơ kết") + "\n" + encode_vni("- Triển khai kế hoạch"))
+    with qtbot.waitSignal(editor.pasteConverted) as blocker:
+        editor.insertFromMimeData(mime)
+    assert blocker.args == ["VNI"]
+    blocks = richtext.read_blocks(editor.document())
+    assert [b.text for b in blocks] == ["Tổ chức hội nghị sơ kết", "Triển khai kế hoạch"]
+    assert isinstance(blocks[1], ListItem)

@@ -16,7 +16,9 @@ def save(widget, name: str) -> QImage:
 
 
 def drawn(image: QImage) -> bool:
-    colours = {image.pixel(x, y) for y in range(0, image.height(), 16) for x in range(0, image.width(), 16)}
+    colours = {
+        image.pixel(x, y) for y in range(0, image.height(), 16) for x in range(0, image.width(), 16)
+    }
     return len(colours) > 8
 
 

@@ -3,7 +3,7 @@ commands new / duplicate / import / delete / restore from the recycle bin."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -198,10 +198,10 @@ class DocumentListPage(QWidget):
         source = self.proxy.mapToSource(rows[0])
         return self.model.summary(source.row()).id
 
-    def _emit_selected(self, signal: Signal) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
         document_id = self.selected_id()
         if document_id is not None:
-            signal.emit(document_id)  # type: ignore[attr-defined]
+            signal.emit(document_id)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

@@ -21,6 +21,7 @@ from desktop.errors import UserError
 from desktop.layout.build import appendix_label
 from desktop.model.document import Block, Document
 from ui.editor.committer import TextCommitter
+from ui.editor.format_bar import FormatBar
 from ui.editor.text_editor import TextEditor
 from ui.session import DocumentSession, ViewState
 
@@ -41,8 +42,8 @@ class AppendixEditor(QWidget):
         down = QPushButton("↓")
         add.clicked.connect(self.add)
         remove.clicked.connect(self.remove)
-        up.clicked.connect(lambda: self.move(-1))
-        down.clicked.connect(lambda: self.move(1))
+        up.clicked.connect(lambda: self.move_appendix(-1))
+        down.clicked.connect(lambda: self.move_appendix(1))
         buttons = QHBoxLayout()
         for b in (add, remove, up, down):
             buttons.addWidget(b)
@@ -73,6 +74,8 @@ class AppendixEditor(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(form)
+        self.format_bar = FormatBar(self.editor, right)
+        right_layout.addWidget(self.format_bar)
         right_layout.addWidget(self.editor, 1)
         right_layout.addWidget(self.empty)
         splitter = QSplitter()
@@ -115,7 +118,7 @@ class AppendixEditor(QWidget):
     def _show(self, doc: Document) -> None:
         appendix = next((a for a in doc.appendices if a.id == self.current), None)
         has = appendix is not None
-        for w in (self.title, self.reference, self.editor):
+        for w in (self.title, self.reference, self.editor, self.format_bar):
             w.setVisible(has)
         self.empty.setVisible(not has)
         if appendix is None:
@@ -182,7 +185,7 @@ class AppendixEditor(QWidget):
         self.committer.commit()
         self._apply(ap.remove_appendix(self.session.document, self.current), "Xoá phụ lục")  # type: ignore[arg-type]
 
-    def move(self, offset: int) -> None:
+    def move_appendix(self, offset: int) -> None:
         doc = self.session.document
         if doc is None or self.current is None:
             return

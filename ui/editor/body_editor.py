@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTextEdit,
@@ -32,6 +32,7 @@ from desktop.model.document import Block, Document, Heading
 from desktop.model.kinds import DocumentKind
 from ui.editor import richtext
 from ui.editor.committer import TextCommitter
+from ui.editor.format_bar import FormatBar
 from ui.editor.outline_model import OutlineModel
 from ui.editor.text_editor import TextEditor
 from ui.session import DocumentSession, ViewState
@@ -84,9 +85,7 @@ class BodyEditor(QWidget):
         self.section_label.setMinimumWidth(36)
 
         self.structure_bar = QToolBar("Dàn ý")
-        self.format_bar = QToolBar("Định dạng")
-        for bar in (self.structure_bar, self.format_bar):
-            bar.setStyleSheet("QToolButton { padding: 1px 4px; margin: 0px; }")
+        self.format_bar = FormatBar(self.editor, self)
         self._build_actions()
 
         left = QWidget()
@@ -114,16 +113,17 @@ class BodyEditor(QWidget):
         layout.addWidget(splitter)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.model.renameRequested.connect(self.rename_section)
         self.model.moveRequested.connect(self.move_section)
         self.section_title.editingFinished.connect(self._title_edited)
-        self.editor.footnoteEditRequested.connect(self._edit_footnote)
         session.documentChanged.connect(self._on_document)
 
     # -- actions -----------------------------------------------------------------------------
 
     def _action(self, bar: QToolBar, text: str, tip: str, slot: Callable[[], None],
-                shortcut: QKeySequence | str | None = None) -> QAction:  # fmt: skip
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:  # fmt: skip
         action = QAction(text, self)
         action.setToolTip(
             f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
@@ -141,10 +141,10 @@ class BodyEditor(QWidget):
     def _build_actions(self) -> None:
         s = self.structure_bar
         self.act_add = self._action(
-            s, "+ Mục", "Thêm mục cùng cấp sau mục đang chọn", self.add_section, "Ctrl+Alt+N"
+            s, "+Mục", "Thêm mục cùng cấp sau mục đang chọn", self.add_section, "Ctrl+Alt+N"
         )
         self.act_add_child = self._action(
-            s, "+ Con", "Thêm mục con", self.add_child_section, "Ctrl+Alt+M"
+            s, "+Con", "Thêm mục con", self.add_child_section, "Ctrl+Alt+M"
         )
         self.act_indent = self._action(s, "→", "Lùi vào một cấp", self.indent_section, "Alt+Right")
         self.act_outdent = self._action(s, "←", "Đưa ra một cấp", self.outdent_section, "Alt+Left")
@@ -155,51 +155,31 @@ class BodyEditor(QWidget):
         self.act_delete = self._action(
             s, "✕", "Xoá mục cùng nội dung và các mục con", self.delete_section
         )
-        f = self.format_bar
-        self.act_bold = self._action(
-            f, "B", "Chữ đậm", self.editor.toggle_bold, QKeySequence.StandardKey.Bold
-        )
-        self.act_italic = self._action(
-            f, "I", "Chữ nghiêng", self.editor.toggle_italic, QKeySequence.StandardKey.Italic
-        )
-        self.act_underline = self._action(
-            f,
-            "U",
-            "Gạch chân",
-            self.editor.toggle_underline,
-            QKeySequence.StandardKey.Underline,
-        )
-        for action, attribute in (
-            (self.act_bold, "setBold"),
-            (self.act_italic, "setItalic"),
-            (self.act_underline, "setUnderline"),
+
+    def _menu_action(self, menu: QMenu, text: str, slot: Callable[[], None]) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    def _tree_menu(self, position: QPoint) -> None:
+        """Right-click on the outline: every structure command with its full name."""
+        index = self.tree.indexAt(position)
+        if index.isValid():
+            self.select_section(self.model.heading_id(index))
+        menu = QMenu(self)
+        for action, text in (
+            (self.act_add, "Thêm mục cùng cấp"),
+            (self.act_add_child, "Thêm mục con"),
+            (self.act_indent, "Lùi vào một cấp"),
+            (self.act_outdent, "Đưa ra một cấp"),
+            (self.act_up, "Chuyển lên"),
+            (self.act_down, "Chuyển xuống"),
+            (self.act_delete, "Xoá mục"),
         ):
-            font = f.font()
-            getattr(font, attribute)(True)
-            button = f.widgetForAction(action)
-            if button is not None:
-                button.setFont(font)
-        f.addSeparator()
-        self.act_dash = self._action(
-            f, "-", "Gạch đầu dòng “-”", lambda: self.editor.set_item_marker("- "), "Ctrl+Shift+D"
-        )
-        self.act_plus = self._action(
-            f, "+", "Ý nhỏ “+”", lambda: self.editor.set_item_marker("+ "), "Ctrl+Shift+K"
-        )
-        f.addSeparator()
-        self.act_footnote = self._action(
-            f, "¹ Chú thích", "Chèn chú thích cuối trang", self.insert_footnote, "Ctrl+Alt+F"
-        )
-        self.act_table = self._action(f, "Bảng", "Chèn bảng", self.insert_table)
-        self.act_row = self._action(f, "+Dòng", "Thêm dòng vào bảng", self.editor.table_add_row)
-        self.act_col = self._action(f, "+Cột", "Thêm cột vào bảng", self.editor.table_add_column)
-        self.act_del_row = self._action(
-            f, "−Dòng", "Xoá dòng của bảng", self.editor.table_remove_row
-        )
-        self.act_del_col = self._action(
-            f, "−Cột", "Xoá cột của bảng", self.editor.table_remove_column
-        )
-        self.act_page_break = self._action(f, "↵ Trang", "Chèn ngắt trang", self.insert_page_break)
+            item = menu.addAction(text)
+            item.setEnabled(action.isEnabled())
+            item.triggered.connect(action.trigger)
+        menu.exec(self.tree.viewport().mapToGlobal(position))
 
     # -- document in, selection ---------------------------------------------------------------
 
@@ -469,39 +449,6 @@ class BodyEditor(QWidget):
         self._run(lambda: (ol.delete_section(self.body, hid), "Xoá mục", parent))
 
     # -- text helpers ---------------------------------------------------------------------------
-
-    def insert_footnote(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, "Chèn chú thích", "Nội dung chú thích:")
-        if ok and text.strip():
-            self.editor.insert_footnote(text)
-
-    def _edit_footnote(self, position: int) -> None:
-        found = self.editor.footnote_at(position)
-        if found is None:
-            return
-        text, ok = QInputDialog.getMultiLineText(
-            self, "Sửa chú thích", "Nội dung chú thích (để trống để xoá):", found[2]
-        )
-        if ok:
-            self.editor.set_footnote_text(position, text)
-
-    def insert_table(self) -> None:
-        rows, ok = QInputDialog.getInt(
-            self, "Chèn bảng", "Số dòng (kể cả dòng tiêu đề):", 3, 1, 200
-        )
-        if not ok:
-            return
-        columns, ok = QInputDialog.getInt(self, "Chèn bảng", "Số cột:", 3, 1, 20)
-        if ok:
-            self.editor.insert_table(rows, columns)
-
-    def insert_page_break(self) -> None:
-        cursor = self.editor.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        cursor.insertBlock(richtext.block_format("pagebreak", None), QTextCharFormat())
-        cursor.insertText(richtext.PAGE_BREAK_TEXT)
-        cursor.insertBlock(richtext.block_format("paragraph", None), QTextCharFormat())
-        self.editor.setTextCursor(cursor)
 
     def focus_tree(self) -> None:
         self.tree.setFocus()

@@ -205,7 +205,7 @@ class OutlineModel(QAbstractItemModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         mime = QMimeData()
-        ids = [self.heading_id(i) for i in indexes if self.heading_id(i)]
+        ids = [hid for hid in (self.heading_id(i) for i in indexes) if hid]
         if ids:
             mime.setData(MIME_TYPE, QByteArray(ids[0].encode("ascii")))
         return mime

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.editing.paste import PasteResult, convert_legacy, paste_html, paste_text
-from desktop.model.document import Run, Table, TableCell
+from desktop.model.document import FootnoteRef, Run, Table, TableCell
 from ui.editor import richtext
 
 
@@ -201,7 +201,7 @@ class TextEditor(QTextEdit):
         else:
             self._serial += 1
             fmt = richtext.footnote_format(
-                richtext.FootnoteRef((Run(" ".join(text.split())),)), self._serial
+                FootnoteRef((Run(" ".join(text.split())),)), self._serial
             )
             cursor.insertText(cursor.selectedText(), fmt)
         richtext.renumber_footnotes(self.document(), self.footnote_offset)

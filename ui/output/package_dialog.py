@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class PackageDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.destination: Path | None = None
         self.split_mb: float | None = None
         self.setWindowTitle("Đóng gói để gửi")
@@ -135,5 +135,5 @@ class PackageDialog(QDialog):
                 return
             self.destination = folder
         if not self.split.isHidden() and self.split.isChecked():
-            self.split_mb = self.window.profile.email_limit_mb
+            self.split_mb = self.main.profile.email_limit_mb
         super().accept()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -55,6 +55,15 @@ class HistoryPanel(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.keep_button.clicked.connect(self.keep_now)
         self.restore_button.setEnabled(False)
+        # "What changed" follows the edits while the tab is open (debounced: it reads a snapshot).
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(500)
+        self._changes_timer.timeout.connect(self._show_changes)
+
+    def document_changed(self) -> None:
+        if self.isVisible():
+            self._changes_timer.start()
 
     def refresh(self) -> None:
         self.list.clear()

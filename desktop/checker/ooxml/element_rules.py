@@ -355,6 +355,7 @@ def body(view: DocxView, s: Structure) -> Iterator[Finding]:
         p for p in (*s.body, *s.appendix_body)
         if id(p) not in skip and p.jc not in ("center", "right", "end") and p.cell is None
     ]  # fmt: skip
+    skip.update(id(p) for p in s.legal_basis)
     main = [p for p in s.body if id(p) not in skip]
     if s.national_title is not None and not main and not s.body_tables:
         yield finding(

@@ -409,8 +409,16 @@ def _signature(view: DocxView, s: Structure, start: int) -> None:
     s.body = [p for p in items[start:end] if isinstance(p, ParaView) and p.stripped]
     s.body_tables = sum(1 for t in items[start:end] if isinstance(t, TableView))
     if sig_index is not None:
-        before = [p for p in items[start:sig_index] if isinstance(p, ParaView) and p.stripped]
-        s.paragraph_before_signature = before[-1] if before else None
+        before = [
+            item for item in items[start:sig_index] if isinstance(item, TableView) or item.stripped
+        ]
+        last = before[-1] if before else None
+        if isinstance(last, TableView):
+            last_row = last.rows[-1] if last.rows else []
+            cells = [p for c in last_row for p in c.paragraphs]
+            s.paragraph_before_signature = cells[-1] if cells else None
+        else:
+            s.paragraph_before_signature = last
         s.appendix_body = [
             p
             for p in items[sig_index + 1 :]

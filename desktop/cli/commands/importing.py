@@ -13,9 +13,8 @@ from desktop.model.kinds import DocumentKind
 
 ORDER = 25
 
-KIND_HELP = (
-    "loại văn bản, nếu không muốn để chương trình tự nhận ra: "
-    + ", ".join(k.value for k in DocumentKind)
+KIND_HELP = "loại văn bản, nếu không muốn để chương trình tự nhận ra: " + ", ".join(
+    k.value for k in DocumentKind
 )
 
 

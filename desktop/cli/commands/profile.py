@@ -135,33 +135,47 @@ def _help(parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-def _profile_text(profile: Any) -> str:
+def _number(value: float) -> str:
+    """`1.27` → `1,27`: Vietnamese writes the decimal comma."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _profile_text(profile: Any, data_dir: object) -> str:
     from desktop.model.grammar import signer_lines
 
     def value(text: str) -> str:
         return text if text.strip() else "(chưa có)"
 
     m = profile.margins
-    lines = [
-        f"Cơ quan chủ quản:        {value(profile.parent_agency)}",
-        f"Cơ quan ban hành:        {value(profile.issuing_agency)}",
-        f"Ký hiệu cơ quan:         {value(profile.agency_abbr)}",
-        f"Ký hiệu đơn vị soạn thảo: {value(profile.unit_abbr)}",
-        f"Địa danh:                {value(profile.place)}",
-        f"Địa chỉ chân trang:      {value(profile.footer_address)}",
-        f"Bộ cỡ chữ:               {profile.size_profile.value}",
-        f"Lề (trên/dưới/trái/phải): {m.top:g}/{m.bottom:g}/{m.left:g}/{m.right:g} mm",
-        f"Thụt đầu dòng:           {profile.first_line_indent_cm:g} cm",
-        f"Giãn dòng:               {profile.line_spacing:g}",
-        f"Khoảng cách đoạn:        {profile.paragraph_spacing_pt:g} pt",
-        f"Giới hạn thư điện tử:    {profile.email_limit_mb:g} MB",
-        "Người ký:" + ("" if profile.signers else " (chưa có)"),
+    rows = [
+        ("Thư mục dữ liệu", str(data_dir)),
+        ("Cơ quan chủ quản", value(profile.parent_agency)),
+        ("Cơ quan ban hành", value(profile.issuing_agency)),
+        ("Ký hiệu cơ quan", value(profile.agency_abbr)),
+        ("Ký hiệu đơn vị soạn thảo", value(profile.unit_abbr)),
+        ("Địa danh", value(profile.place)),
+        ("Địa chỉ chân trang", value(profile.footer_address)),
+        ("Bộ cỡ chữ", profile.size_profile.value),
+        (
+            "Lề trên/dưới/trái/phải",
+            "/".join(_number(v) for v in (m.top, m.bottom, m.left, m.right)) + " mm",
+        ),
+        ("Thụt đầu dòng", f"{_number(profile.first_line_indent_cm)} cm"),
+        ("Giãn dòng", f"{_number(profile.line_spacing)} dòng"),
+        ("Khoảng cách đoạn", f"{_number(profile.paragraph_spacing_pt)} pt"),
+        ("Giới hạn thư điện tử", f"{_number(profile.email_limit_mb)} MB"),
+        ("Người ký", "" if profile.signers else "(chưa có)"),
     ]
+    width = max(len(label) for label, _ in rows) + 1
+    lines = [f"{label + ':':<{width}} {text}".rstrip() for label, text in rows]
     for i, preset in enumerate(profile.signers, start=1):
         default = " (mặc định)" if i == 1 else ""
-        lines.append(f"  {i}. {' / '.join(signer_lines(preset.signer))} — "
-                     f"{value(preset.signer.name)}{default}")  # fmt: skip
-    lines.append("Nơi nhận mặc định:" + ("" if profile.distribution else " (chưa có)"))
+        lines.append(
+            f"  {i}. {' / '.join(signer_lines(preset.signer))} — "
+            f"{value(preset.signer.name)}{default}"
+        )
+    label = "Nơi nhận mặc định:"
+    lines.append(f"{label:<{width}} (chưa có)" if not profile.distribution else label)
     lines += [f"  - {d};" for d in profile.distribution]
     return "\n".join(lines)
 
@@ -175,8 +189,7 @@ def show(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.out(to_json(profile_to_json(profile)))
         return 0
-    ctx.out(f"Thư mục dữ liệu:         {ctx.data_dir}")
-    ctx.out(_profile_text(profile))
+    ctx.out(_profile_text(profile, ctx.data_dir))
     return 0
 
 

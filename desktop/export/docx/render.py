@@ -225,7 +225,7 @@ class _Renderer:
             case Line():
                 self._line(element, Layout(keep_next=keep_next))
             case TableContent():
-                self._table(element)
+                self._table(element, keep_last_row=keep_next)
             case PageBreakContent():
                 self._page_break_pending = True
             case SignatureBlock():
@@ -320,7 +320,7 @@ class _Renderer:
                 Layout(left_mm=indents.items_mm + hang, hanging_mm=hang, space_before_pt=0),
             )
 
-    def _table(self, content: TableContent) -> None:
+    def _table(self, content: TableContent, *, keep_last_row: bool = False) -> None:
         if content.caption is not None:
             self._line(content.caption, Layout(keep_next=True))
         if self._page_break_pending:
@@ -337,8 +337,10 @@ class _Renderer:
             for cell in cells:
                 span = max(1, min(cell.col_span, columns - col))
                 tc = tables.cell(tr, sum(widths[col : col + span]), span=span, v_center=header)
+                # The last row of a table that ends the body keeps with the signer block.
+                keep = Layout(keep_next=keep_last_row and r == len(content.rows) - 1)
                 for line in cell.lines:
-                    paragraph(tc, line, self.styles, Layout(), self._footnote)
+                    paragraph(tc, line, self.styles, keep, self._footnote)
                 if not cell.lines:
                     self._empty_cell_paragraph(tc, Role.TABLE)
                 col += span
@@ -407,19 +409,19 @@ class _Renderer:
 
 
 def _last_body_line_index(elements: list[Element]) -> set[int]:
-    """Indices of the paragraphs that must stay on the signer block's page: the last body line
-    before a `SignatureBlock` (and the one before it when the last is a short closing line)."""
+    """Indices of the elements that must stay on the signer block's page: the last body line
+    (or table) before a `SignatureBlock`, and the line before a short closing line."""
     out: set[int] = set()
     for i, element in enumerate(elements):
-        if isinstance(element, SignatureBlock):
-            j = i - 1
-            while j >= 0 and isinstance(elements[j], Line):
-                out.add(j)
-                line = elements[j]
-                assert isinstance(line, Line)
-                if line.role is not Role.CLOSING or len(out) >= 2:
-                    break
-                j -= 1
+        if not isinstance(element, SignatureBlock):
+            continue
+        j = i - 1
+        while j >= 0 and isinstance(elements[j], Line | TableContent):
+            out.add(j)
+            previous = elements[j]
+            if not isinstance(previous, Line) or previous.role is not Role.CLOSING or len(out) >= 2:
+                break
+            j -= 1
     return out
 
 

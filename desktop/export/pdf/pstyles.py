@@ -32,6 +32,18 @@ class WordParagraph(Paragraph):  # type: ignore[misc]
     baseline `baselineEm` × size below the top of the line (reportlab puts it a full size
     below), the rest of the box under the text."""
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # Line breaking does not depend on the height offered, and the frame, keep-together
+        # groups and splitting ask the same paragraph again and again at one width: break its
+        # lines once per width.
+        cached = self.__dict__.get("_wrapped")
+        if cached is not None and cached[0] == availWidth:
+            self.width, self.height, self.blPara = availWidth, cached[1], cached[2]
+            return availWidth, cached[1]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, height, self.blPara)
+        return width, height
+
     def draw(self) -> None:
         shift = self.style.fontSize * (1.0 - getattr(self.style, "baselineEm", 1.0))
         if shift:

@@ -80,7 +80,7 @@ def stress():  # type: ignore[no-untyped-def]
 
 def test_stress_document_loses_no_text(stress) -> None:  # type: ignore[no-untyped-def]
     content, _, result, pages, sizes = stress
-    assert len(content.footnotes) == 61  # 60 in the text, 1 in the table
+    assert len(content.footnotes) == 60
     assert result.pages > 12
     body = body_text(pages, sizes, content)
     headers = repeated_headers(content)

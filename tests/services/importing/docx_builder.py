@@ -77,9 +77,14 @@ class DocxBuilder:
             p.alignment = 1
         runs = [(content, {})] if isinstance(content, str) else content
         for text, fmt in runs:
-            self._add_run(p, text, bold=bool(fmt.get("bold", bold)),
-                          italic=bool(fmt.get("italic", italic)),
-                          font=fmt.get("font", font), caps=bool(fmt.get("caps")))  # type: ignore[arg-type]
+            self._add_run(
+                p,
+                text,
+                bold=bool(fmt.get("bold", bold)),
+                italic=bool(fmt.get("italic", italic)),
+                font=fmt.get("font", font),
+                caps=bool(fmt.get("caps")),
+            )  # type: ignore[arg-type]
         if numbering is not None:
             num_id, level = numbering
             ppr = p._p.get_or_add_pPr()
@@ -125,7 +130,9 @@ class DocxBuilder:
         run = paragraph.add_run()  # type: ignore[attr-defined]
         run.add_picture(io.BytesIO(tiny_png()), width=Mm(20))
         if description:
-            for doc_pr in run._r.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"):
+            for doc_pr in run._r.iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+            ):
                 doc_pr.set("descr", description)
 
     def page_break(self) -> None:
@@ -160,7 +167,9 @@ class DocxBuilder:
 
     # -- tables ----------------------------------------------------------------------------
 
-    def table(self, rows: list[list[str]], *, header_rows: int = 1, bold_header: bool = True) -> object:
+    def table(
+        self, rows: list[list[str]], *, header_rows: int = 1, bold_header: bool = True
+    ) -> object:
         table = self.doc.add_table(rows=len(rows), cols=len(rows[0]))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):

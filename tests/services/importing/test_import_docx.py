@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.errors import Cancelled
 from desktop.importing.errors import (
     CorruptDocxError,
     EncryptedDocxError,
@@ -18,7 +19,6 @@ from desktop.importing.legacy_encodings import encode_tcvn3, encode_vni
 from desktop.importing.report import Certainty
 from desktop.importing.service import ImportResult, import_file
 from desktop.jobs import CancelToken
-from desktop.errors import Cancelled
 from desktop.model.document import (
     FootnoteRef,
     Heading,
@@ -51,15 +51,26 @@ def build_report(path: Path) -> Path:
         "cáo kết quả cải cách hành chính; Sở Nội vụ báo cáo như sau:"
     )
     b.footnote(opening, "Công văn số 12/UBND-NC ngày 03/01/2024 của UBND tỉnh Bình Phước.")
-    outline = b.outline_numbering([("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")])
+    outline = b.outline_numbering(
+        [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")]
+    )
     bullets = b.outline_numbering([("bullet", "-"), ("bullet", "+")])
     b.paragraph("KẾT QUẢ ĐẠT ĐƯỢC", bold=True, numbering=(outline, 0))
     b.paragraph("Công tác chỉ đạo, điều hành", bold=True, numbering=(outline, 1))
-    b.paragraph("Ban hành kế hoạch cải cách hành chính năm 2023 đúng thời hạn.", numbering=(bullets, 0))
+    b.paragraph(
+        "Ban hành kế hoạch cải cách hành chính năm 2023 đúng thời hạn.", numbering=(bullets, 0)
+    )
     b.paragraph("Kiểm tra 12 cơ quan, đơn vị.", numbering=(bullets, 1))
-    b.paragraph([("- ", {}), (encode_tcvn3("tổ chức tập huấn cho 250 lượt công chức."), {"font": ".VnTime"})])
+    b.paragraph(
+        [
+            ("- ", {}),
+            (encode_tcvn3("tổ chức tập huấn cho 250 lượt công chức."), {"font": ".VnTime"}),
+        ]
+    )
     b.paragraph([(encode_tcvn3("ghi chú quan trọng"), {"font": ".VnTimeH", "bold": True})])
-    b.paragraph([("- ", {}), (encode_vni("Hoàn thành số hóa hồ sơ lưu trữ."), {"font": "VNI-Times"})])
+    b.paragraph(
+        [("- ", {}), (encode_vni("Hoàn thành số hóa hồ sơ lưu trữ."), {"font": "VNI-Times"})]
+    )
     b.paragraph("Cải cách thể chế", bold=True, numbering=(outline, 1))
     b.paragraph([("Rà soát ", {}), ("45", {"bold": True}), (" văn bản quy phạm pháp luật.", {})],
                 numbering=(outline, 2))  # fmt: skip
@@ -161,7 +172,8 @@ def test_closing_table(imported: ImportResult) -> None:
     assert doc.distribution == ("Như trên", "Giám đốc Sở")
     assert doc.archive_note == "CCHC"
     assert [(a.prefix, a.text) for a in doc.signer.lines] == [
-        (SignerPrefix.KT, "GIÁM ĐỐC"), (None, "PHÓ GIÁM ĐỐC")
+        (SignerPrefix.KT, "GIÁM ĐỐC"),
+        (None, "PHÓ GIÁM ĐỐC"),
     ]
     assert doc.signer.name == "Nguyễn Văn An"
     assert doc.source["format"] == "docx"
@@ -216,7 +228,9 @@ def test_password_protected_docx(tmp_path: Path) -> None:
 
 def test_old_binary_doc(tmp_path: Path) -> None:
     path = tmp_path / "cu.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096 + "WordDocument".encode("utf-16-le"))
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096 + "WordDocument".encode("utf-16-le")
+    )
     with pytest.raises(UnsupportedFormatError) as info:
         import_file(path)
     assert ".doc" in info.value.message

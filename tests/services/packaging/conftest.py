@@ -46,8 +46,16 @@ def add(store: EvidenceStore, items: list, path: Path, caption: str, block: str 
     blob = store.put_file(path)
     kind = filetype.detect(blob.path)
     items.append(
-        EvidenceItem(len(items) + 1, caption, block, path.name, blob.size, blob.sha256, kind.mime,
-                     "2026-03-05T01:00:00+00:00")  # fmt: skip
+        EvidenceItem(
+            len(items) + 1,
+            caption,
+            block,
+            path.name,
+            blob.size,
+            blob.sha256,
+            kind.mime,
+            "2026-03-05T01:00:00+00:00",
+        )
     )
 
 

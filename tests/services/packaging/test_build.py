@@ -64,7 +64,10 @@ def test_tag_files_are_exactly_bagits(evidence, tmp_path):
     for line in (bag_dir / "manifest-sha256.txt").read_text("utf-8").splitlines():
         digest, path = line.split("  ", 1)
         assert hashlib.sha256((bag_dir / path).read_bytes()).hexdigest() == digest
-    tagged = {line.split("  ")[1] for line in (bag_dir / "tagmanifest-sha256.txt").read_text().splitlines()}
+    tagged = {
+        line.split("  ")[1]
+        for line in (bag_dir / "tagmanifest-sha256.txt").read_text().splitlines()
+    }
     assert tagged == {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "phieu-gui.pdf"}
 
 
@@ -72,7 +75,9 @@ def test_layout_names_and_metadata(evidence, tmp_path):
     result = build(evidence, tmp_path / "usb")
     assert result.zips[0].path.name == "bao-cao_123-BC-UBND_2026-03-05.zip"
     bag_dir = unzip(result.zips[0].path, tmp_path / "x")
-    names = sorted(str(p.relative_to(bag_dir)) for p in (bag_dir / "data").rglob("*") if p.is_file())
+    names = sorted(
+        str(p.relative_to(bag_dir)) for p in (bag_dir / "data").rglob("*") if p.is_file()
+    )
     assert names == [
         "data/metadata.json",
         "data/minh-chung/01-Ảnh lớp tập huấn.jpg",
@@ -180,7 +185,7 @@ def test_no_split_when_everything_fits(evidence, tmp_path):
 
 
 def test_a_file_bigger_than_a_part_cannot_be_emailed(evidence, tmp_path):
-    with pytest.raises(UserError, match="số 1 .*không gửi qua thư điện tử được"):
+    with pytest.raises(UserError, match=r"số 1 .*không gửi qua thư điện tử được"):
         build(evidence, tmp_path / "mail", max_part_size=600_000)
     assert not (tmp_path / "mail").exists() or not list((tmp_path / "mail").iterdir())
 
@@ -224,8 +229,16 @@ def test_a_long_file_list_keeps_the_cover_on_one_page(evidence, tmp_path):
     from desktop.evidence.items import EvidenceItem
 
     many = [
-        EvidenceItem(n, f"Ảnh hiện trường số {n} tại thôn {n}", None, f"anh-{n}.jpg", i.size,
-                     i.sha256, i.mime, i.added_at)  # fmt: skip
+        EvidenceItem(
+            n,
+            f"Ảnh hiện trường số {n} tại thôn {n}",
+            None,
+            f"anh-{n}.jpg",
+            i.size,
+            i.sha256,
+            i.mime,
+            i.added_at,
+        )
         for n, i in enumerate([evidence.items[3]] * 60, start=1)
     ]
     result = build(evidence, tmp_path / "usb", items=many)

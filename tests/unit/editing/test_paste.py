@@ -57,3 +57,18 @@ def test_plain_text_lines():
     result = paste_text("Đoạn một\n\n- Gạch đầu dòng\n+ Cộng\n")
     assert [type(b).__name__ for b in result.blocks] == ["Paragraph", "ListItem", "ListItem"]
     assert result.blocks[2].text == "Cộng"
+
+
+def test_real_converter_detects_tcvn3_and_vni_in_plain_text():
+    from desktop.editing.paste import convert_legacy
+    from desktop.importing.legacy_encodings import encode_tcvn3, encode_vni
+
+    tcvn3 = encode_tcvn3("Báo cáo tổng kết công tác năm")
+    assert convert_legacy(tcvn3, None) == ("Báo cáo tổng kết công tác năm", "TCVN3")
+    vni = encode_vni("Kế hoạch triển khai nhiệm vụ")
+    assert convert_legacy(vni, None) == ("Kế hoạch triển khai nhiệm vụ", "VNI")
+    assert convert_legacy("Đã là Unicode rồi", None) == ("Đã là Unicode rồi", None)
+    assert convert_legacy(tcvn3, ".VnTime")[1] == "TCVN3"
+    result = paste_text(tcvn3 + "\nDòng Unicode", convert_legacy)
+    assert [b.text for b in result.blocks] == ["Báo cáo tổng kết công tác năm", "Dòng Unicode"]
+    assert result.converted_from == "TCVN3"

@@ -25,8 +25,7 @@ _VN3_CAPITALS = set("ĂÂÊÔƠƯĐ")
 def _tcvn3_representable(text: str) -> str:
     """`text` with every capital VN3 cannot hold replaced by its lower-case letter."""
     return "".join(
-        c.lower() if c.isupper() and not c.isascii() and c not in _VN3_CAPITALS else c
-        for c in text
+        c.lower() if c.isupper() and not c.isascii() and c not in _VN3_CAPITALS else c for c in text
     )
 
 
@@ -87,8 +86,10 @@ def test_vni_capitals_round_trip() -> None:
 
 def test_output_is_nfc() -> None:
     for encoding in LegacyEncoding:
-        legacy = encode_vni(PROSE) if encoding is LegacyEncoding.VNI else encode_tcvn3(
-            _tcvn3_representable(PROSE)
+        legacy = (
+            encode_vni(PROSE)
+            if encoding is LegacyEncoding.VNI
+            else encode_tcvn3(_tcvn3_representable(PROSE))
         )
         decoded = decode(legacy, encoding)
         assert unicodedata.is_normalized("NFC", decoded)

@@ -49,7 +49,10 @@ class TestReportCopiedFromSignedPdf:
 
     def test_header_read_line_by_line(self) -> None:
         assert self.doc.kind is DocumentKind.BAO_CAO
-        assert (self.doc.parent_agency, self.doc.issuing_agency) == ("UBND TỈNH BÌNH PHƯỚC", "SỞ NỘI VỤ")
+        assert (self.doc.parent_agency, self.doc.issuing_agency) == (
+            "UBND TỈNH BÌNH PHƯỚC",
+            "SỞ NỘI VỤ",
+        )
         assert (self.doc.number, self.doc.agency_abbr, self.doc.unit_abbr) == (169, "SNV", "")
         assert (self.doc.place, self.doc.date) == ("Bình Phước", dt.date(2024, 2, 5))
         assert self.doc.title == "Kết quả thực hiện công tác cải cách hành chính năm 2023"
@@ -80,22 +83,30 @@ class TestReportCopiedFromSignedPdf:
 
     def test_footnotes_go_back_to_their_marks(self) -> None:
         body = self.doc.body
-        assert _notes(body[0]) == ["Kế hoạch số 12/KH-UBND ngày 10/01/2023 về cải cách hành chính năm 2023."]
+        assert _notes(body[0]) == [
+            "Kế hoạch số 12/KH-UBND ngày 10/01/2023 về cải cách hành chính năm 2023."
+        ]
         assert body[0].text.startswith("Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2023")
         assert _notes(body[3]) == [
             "Quyết định số 45/QĐ-UBND ngày 15/01/2023 của Chủ tịch Ủy ban nhân dân tỉnh về việc "
             "giao chỉ tiêu cải cách hành chính."
         ]
-        assert _notes(body[6]) == ["Quyết định số 321/QĐ-UBND ngày 20/3/2023 của Ủy ban nhân dân tỉnh."]
+        assert _notes(body[6]) == [
+            "Quyết định số 321/QĐ-UBND ngày 20/3/2023 của Ủy ban nhân dân tỉnh."
+        ]
         assert all("¹" not in t and "²" not in t and "³" not in t for _, t in _outline(self.result))
         assert self.result.report.counts["footnotes"] == 3
 
     def test_closing_distribution_and_signer_from_joined_columns(self) -> None:
-        assert self.doc.closing == "Trên đây là báo cáo kết quả cải cách hành chính năm 2023 của Sở Nội vụ"
+        assert (
+            self.doc.closing
+            == "Trên đây là báo cáo kết quả cải cách hành chính năm 2023 của Sở Nội vụ"
+        )
         assert self.doc.distribution == ("UBND tỉnh (b/c)", "Giám đốc Sở")
         assert self.doc.archive_note == "CCHC"
         assert [(a.prefix, a.text) for a in self.doc.signer.lines] == [
-            (SignerPrefix.KT, "GIÁM ĐỐC"), (None, "PHÓ GIÁM ĐỐC")
+            (SignerPrefix.KT, "GIÁM ĐỐC"),
+            (None, "PHÓ GIÁM ĐỐC"),
         ]
         assert self.doc.signer.name == "Nguyễn Văn An"
 
@@ -149,7 +160,8 @@ class TestToTrinhLineByLine:
 
     def test_old_signer_forms_and_upper_case_name(self) -> None:
         assert [(a.prefix, a.text) for a in self.doc.signer.lines] == [
-            (SignerPrefix.TM, "ỦY BAN NHÂN DÂN"), (None, "CHỦ TỊCH")
+            (SignerPrefix.TM, "ỦY BAN NHÂN DÂN"),
+            (None, "CHỦ TỊCH"),
         ]
         assert self.doc.signer.name == "LÊ VĂN BÌNH"
         assert self.doc.archive_note == ""
@@ -214,7 +226,9 @@ def test_kind_option_overrides_and_disagreement_is_reported() -> None:
 
 
 def test_a_fragment_without_header_is_still_imported() -> None:
-    result = import_text("1. Mục đích\n\n- Nâng cao chất lượng báo cáo.\n\n2. Yêu cầu\n\nBảo đảm đúng thời hạn.")
+    result = import_text(
+        "1. Mục đích\n\n- Nâng cao chất lượng báo cáo.\n\n2. Yêu cầu\n\nBảo đảm đúng thời hạn."
+    )
     assert _outline(result) == [
         ("arabic", "Mục đích"), ("-", "Nâng cao chất lượng báo cáo."),
         ("arabic", "Yêu cầu"), ("p", "Bảo đảm đúng thời hạn."),
@@ -223,6 +237,10 @@ def test_a_fragment_without_header_is_still_imported() -> None:
 
 
 def test_words_are_never_fixed() -> None:
-    text = "BÁO CÁO\n\nTình hình\n\nCác TT HỖND và Quyết định số 12/QĐ-UBND (sai số) vẫn giữ nguyên./."
+    text = (
+        "BÁO CÁO\n\nTình hình\n\nCác TT HỖND và Quyết định số 12/QĐ-UBND (sai số) vẫn giữ nguyên./."
+    )
     result = import_text(text)
-    assert result.document.closing == "Các TT HỖND và Quyết định số 12/QĐ-UBND (sai số) vẫn giữ nguyên"
+    assert (
+        result.document.closing == "Các TT HỖND và Quyết định số 12/QĐ-UBND (sai số) vẫn giữ nguyên"
+    )

@@ -49,9 +49,7 @@ block_ids = st.text(alphabet="0123456789abcdef", min_size=1, max_size=12)
 run = st.builds(Run, text, st.booleans(), st.booleans(), st.booleans())
 inline = st.one_of(run, st.builds(FootnoteRef, st.tuples(run) | st.tuples(run, run)))
 content = st.lists(inline, max_size=4).map(tuple)
-cell = st.builds(
-    TableCell, content, col_span=st.integers(1, 3), bold=st.booleans()
-)
+cell = st.builds(TableCell, content, col_span=st.integers(1, 3), bold=st.booleans())
 rows = st.lists(st.lists(cell, min_size=1, max_size=3).map(tuple), min_size=1, max_size=3).map(
     tuple
 )
@@ -97,12 +95,11 @@ documents = st.builds(
     drafter_initials=text,
     copies=st.none() | st.integers(1, 1000),
     footer_address=text,
-    appendices=st.lists(st.builds(Appendix, text, blocks, text, block_ids), max_size=2).map(
-        tuple
-    ),
+    appendices=st.lists(st.builds(Appendix, text, blocks, text, block_ids), max_size=2).map(tuple),
     reporting_period=st.none()
-    | st.builds(ReportingPeriod, st.sampled_from(PeriodKind), st.integers(1900, 2100),
-                st.integers(1, 12)),  # fmt: skip
+    | st.builds(
+        ReportingPeriod, st.sampled_from(PeriodKind), st.integers(1900, 2100), st.integers(1, 12)
+    ),
     deadline=dates,
     status=st.sampled_from(DocumentStatus),
     source=st.dictionaries(text, text, max_size=3),
