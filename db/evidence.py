@@ -170,7 +170,7 @@ class ExportRow:
     kind: str  # docx, pdf, package, part, cover
     path: str
     size: int
-    sha256: str
+    sha256: str | None  # None for package zips: see package_id
     package_id: str | None
     part: int | None
     part_count: int | None
@@ -185,7 +185,7 @@ class NewExport:
     kind: str
     path: str
     size: int
-    sha256: str
+    sha256: str | None
     package_id: str | None = None
     part: int | None = None
     part_count: int | None = None

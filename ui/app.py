@@ -111,7 +111,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow
 
     profile = profile_service.get_profile(store)
-    if not profile.is_configured:
+    if not profile.is_configured and not os.environ.get(EXIT_WHEN_READY_ENV):
         from ui.wizard import ProfileWizard
 
         ProfileWizard(store, profile, first_start=True).exec()

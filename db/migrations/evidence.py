@@ -6,8 +6,10 @@ Migrations are append-only: once released, a migration is never edited; a change
   sees (1..n, consecutive: detaching renumbers the items after it). The file itself lives in the
   content-addressed store under `sha256`; a reduced photo keeps its original's hash in
   `original_sha256` so the original can be restored.
-- `exports`: every file the program wrote for someone else (DOCX, PDF, package, package part),
-  with where, when and its SHA-256: the office's proof of what it sent. Rows outlive the document
+- `exports`: every file the program wrote for someone else (DOCX, PDF, package, package part,
+  cover sheet), with where, when and its hash: the file's SHA-256, and for a package its package
+  hash (SHA-256 of the payload manifest, which lists every file's SHA-256): the office's proof of
+  what it sent. Rows outlive the document
   (`ON DELETE SET NULL`) and carry the document's label as it was.
 - `received_packages` / `received_files`: packages imported from other offices, with the hashes
   that were verified when they arrived.
@@ -56,8 +58,8 @@ def m002_exports(db: Database) -> None:
             kind TEXT NOT NULL CHECK (kind IN ('docx', 'pdf', 'package', 'part', 'cover')),
             path TEXT NOT NULL,
             size INTEGER NOT NULL CHECK (size >= 0),
-            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-            package_id TEXT,                -- SHA-256 of the package's payload manifest
+            sha256 TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),  -- NULL for zips:
+            package_id TEXT,                -- their identity is the SHA-256 of the payload manifest
             part INTEGER,
             part_count INTEGER,
             created_at TEXT NOT NULL

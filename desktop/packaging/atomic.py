@@ -2,8 +2,9 @@
 
 For each file: write under `.<name>.partial` in the destination folder, flush, fsync, close;
 drop the file from the page cache where the OS allows it (Linux `posix_fadvise`), so the check
-reads the device and not memory; read it back and compare its SHA-256 with the hash of what was
-written; keep it staged. When every file of the job is staged, rename them all to their final
+reads the device and not memory; read it back and compare its CRC-32 and size with those of what
+was written (CRC-32 catches what failing media do, at four times SHA-256's speed; the content's
+identity is the package's SHA-256 manifest, checked by `verify`); keep it staged. When every file of the job is staged, rename them all to their final
 names and fsync the folder. Any failure (full, pulled out, read-only, a mismatch on read-back,
 Cancel) removes the partial files and any file already renamed by this job, and raises a
 `UserError` that says what happened — nothing that looks complete is left behind. If the device
@@ -13,8 +14,8 @@ is gone, even the clean-up cannot reach it: what remains is a hidden `.….parti
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import BinaryIO
 from desktop.errors import UserError
 from desktop.evidence.ioerrors import write_error
 from desktop.evidence.sizes import format_size
-from desktop.packaging.hashing import CHUNK_SIZE, HashWorker
+from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker
 
 SPACE_MARGIN = 1 << 20  # filesystems need a little room for their own metadata
 
@@ -43,12 +44,12 @@ def open_for_reading(path: Path) -> BinaryIO:
 class StagedFile:
     final: Path
     partial: Path
-    sha256: str
+    crc32: str
     size: int
 
 
 Producer = Callable[[BinaryIO], tuple[str, int]]
-"""Writes the content to the open file; returns (SHA-256, size) of exactly what it wrote."""
+"""Writes the content to the open file; returns (CRC-32 hex, size) of exactly what it wrote."""
 
 
 def _drop_cache(fd: int) -> None:
@@ -58,9 +59,9 @@ def _drop_cache(fd: int) -> None:
             advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-def read_back_sha256(path: Path, progress: Callable[[int], None] | None = None) -> tuple[str, int]:
-    """SHA-256 and size of a file, reading in big chunks while hashing on a second thread."""
-    digest = hashlib.sha256()
+def read_back_crc32(path: Path, progress: Callable[[int], None] | None = None) -> tuple[str, int]:
+    """CRC-32 and size of a file, reading in big chunks while checksumming on a second thread."""
+    digest = Crc32()
     size = 0
     with HashWorker() as worker, open_for_reading(path) as f:
         while chunk := f.read(CHUNK_SIZE):
@@ -130,26 +131,26 @@ class Destination:
         self.staged.append(staged)  # from here on, `abort` removes it
         try:
             with f:
-                sha256, size = produce(f)
+                checksum, size = produce(f)
                 f.flush()
                 os.fsync(f.fileno())
                 _drop_cache(f.fileno())
-            actual_sha, actual_size = read_back_sha256(partial, read_progress)
+            actual = read_back_crc32(partial, read_progress)
         except OSError as exc:
             raise write_error(exc, final) from None
-        if (actual_sha, actual_size) != (sha256, size):
+        if actual != (checksum, size):
             raise UserError(
                 f"Đọc lại {name} từ {self.directory} không khớp với dữ liệu đã ghi (thiết bị lỗi "
                 "hoặc bị rút ra?): hãy thử ổ khác; chưa có tệp nào được ghi hoàn chỉnh."
             )
-        staged = StagedFile(final, partial, sha256, size)
+        staged = StagedFile(final, partial, checksum, size)
         self.staged[-1] = staged
         return staged
 
     def write_bytes(self, name: str, data: bytes) -> StagedFile:
         def produce(f: BinaryIO) -> tuple[str, int]:
             f.write(data)
-            return hashlib.sha256(data).hexdigest(), len(data)
+            return f"{zlib.crc32(data):08x}", len(data)
 
         return self.write(name, produce)
 

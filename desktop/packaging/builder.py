@@ -9,6 +9,7 @@ its final name; a copy of the cover sheet is put next to the zips for printing.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,11 +43,17 @@ class PackageRequest:
 @dataclass(frozen=True)
 class WrittenFile:
     path: Path
-    sha256: str
+    sha256: str | None  # the file's SHA-256: the cover sheet; None for zips (see below)
     size: int
     kind: str  # "package", "part" or "cover"
     part: int | None = None
     part_count: int | None = None
+    crc32: str = ""  # checked by reading the file back from the destination
+
+
+# A zip is identified by its package hash (SHA-256 of the payload manifest, on the cover sheet),
+# not by the SHA-256 of its bytes: computing that would cost a second SHA-256 pass over the whole
+# package for no extra proof (the manifest already holds every file's SHA-256).
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,7 @@ def build_package(
 
             def produce(f: BinaryIO, part: Part = part) -> tuple[str, int]:
                 result = write_part(f, plan, part, cover, tick=tick, cancel=cancel)
-                return result.sha256, result.size
+                return result.crc32, result.size
 
             staged = destination.write(
                 part.zip_name, produce, read_progress=lambda n: tick(n, "Đang đọc lại để kiểm tra…")
@@ -147,7 +154,10 @@ def build_package(
             )
         cancel.raise_if_cancelled()
         staged = destination.write_bytes(cover_copy_name(plan), cover)
-        written.append(WrittenFile(staged.final, staged.sha256, staged.size, "cover"))
+        cover_sha = hashlib.sha256(cover).hexdigest()
+        written.append(
+            WrittenFile(staged.final, cover_sha, staged.size, "cover", crc32=staged.crc32)
+        )
         destination.commit()
     progress(total, total, "Đã tạo gói.")
     return PackageResult(plan, tuple(written))

@@ -38,7 +38,7 @@ class ExportEntry:
     kind: str
     path: str
     size: int
-    sha256: str
+    sha256: str | None  # the file's own SHA-256 (None for package zips: see package_id)
     package_id: str | None
     part: int | None
     part_count: int | None

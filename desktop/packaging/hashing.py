@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import zlib
 from typing import Protocol
 
 CHUNK_SIZE = 4 << 20
@@ -20,6 +21,21 @@ class Hasher(Protocol):
     def update(self, data: bytes, /) -> None: ...
 
     def hexdigest(self) -> str: ...
+
+
+class Crc32:
+    """CRC-32 with the `hashlib` interface. The read-back check of a written file compares CRC-32s:
+    it catches any accidental change (what a failing USB stick does) at four times the speed of
+    SHA-256; the content's identity is SHA-256 throughout (manifests and the package hash)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def update(self, data: bytes, /) -> None:
+        self.value = zlib.crc32(data, self.value)
+
+    def hexdigest(self) -> str:
+        return f"{self.value:08x}"
 
 
 _STOP = object()

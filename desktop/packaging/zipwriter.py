@@ -2,11 +2,11 @@
 
 - The zip is written to a non-seekable sink, so `zipfile` puts sizes and CRCs in data
   descriptors after each entry instead of seeking back: the byte stream is written once, in
-  order, and its SHA-256 (the zip file's hash, for the export log and the read-back check) is
-  computed on the way.
+  order, and its CRC-32 (for the read-back check) is computed on the way.
 - Payload files are copied in 4 MiB chunks through `ZipFile.open(info, "w")` (`ZipFile.write`
-  copies in 8 KiB chunks, about 5× slower). Each chunk is also hashed and compared at the end
-  with the hash recorded at attach time: a damaged file in the evidence store stops the package.
+  copies in 8 KiB chunks, about 5× slower). Each chunk is also hashed (SHA-256, on a second
+  thread) and compared at the end with the hash recorded at attach time: a damaged file in the
+  evidence store stops the package. That is the only SHA-256 pass over the payload.
 - Already-compressed files (JPEG, PNG, DOCX, scans in PDF …) are stored, text is deflated.
 - Layout inside the zip: `<bag name>/bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`,
   `tagmanifest-sha256.txt`, `phieu-gui.pdf`, then `data/…` (tag files first, so a reader that
@@ -27,7 +27,7 @@ from desktop.errors import UserError
 from desktop.evidence.ioerrors import read_error
 from desktop.jobs import CancelToken
 from desktop.packaging import bagformat
-from desktop.packaging.hashing import CHUNK_SIZE, HashWorker
+from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker
 from desktop.packaging.plan import COVER_NAME, PackagePlan, Part, PayloadFile
 
 BIG_FILE = 16 << 20  # deflate bigger text files at level 1: ten times faster, a little larger
@@ -37,18 +37,18 @@ Tick = Callable[[int, str], None]  # (bytes just copied, label)
 
 
 class _HashingSink:
-    """A write-only, non-seekable file object: writes through and hashes what was written."""
+    """A write-only, non-seekable file object: writes through and checksums what was written."""
 
     def __init__(self, target: BinaryIO, worker: HashWorker) -> None:
         self._target = target
         self._worker = worker
-        self.digest = hashlib.sha256()
+        self.checksum = Crc32()
         self.size = 0
 
     def write(self, data: bytes) -> int:
         data = bytes(data) if not isinstance(data, bytes) else data
         self._target.write(data)
-        self._worker.submit(self.digest, data)
+        self._worker.submit(self.checksum, data)
         self.size += len(data)
         return len(data)
 
@@ -61,7 +61,7 @@ class _HashingSink:
 
 @dataclass(frozen=True)
 class WrittenZip:
-    sha256: str
+    crc32: str  # of the whole zip file, hex
     size: int
 
 
@@ -105,7 +105,7 @@ def write_part(
     tick: Tick,
     cancel: CancelToken,
 ) -> WrittenZip:
-    """Write `part` as a zip to `target`; return the zip's SHA-256 and size.
+    """Write `part` as a zip to `target`; return the zip's CRC-32 and size.
 
     Raises `UserError` if a payload file no longer matches its recorded hash, `OSError` from
     `target` as is (the caller knows the destination and explains it), `Cancelled`.
@@ -130,7 +130,7 @@ def write_part(
     for payload, digest in payload_hashes:
         if digest.hexdigest() != payload.sha256:
             raise _damaged(payload)
-    return WrittenZip(sink.digest.hexdigest(), sink.size)
+    return WrittenZip(sink.checksum.hexdigest(), sink.size)
 
 
 def _copy(

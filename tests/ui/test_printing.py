@@ -56,3 +56,18 @@ def test_missing_pdf_is_an_error(tmp_path, qapp):
     printer = QPrinter()
     with pytest.raises(OSError):
         paint_pdf(tmp_path / "khong-co.pdf", printer)
+
+
+def test_drive_listing_marks_usb_mount_points(qapp):
+    import sys
+
+    from ui.output import drives
+
+    if sys.platform != "win32":
+        assert drives._is_removable("/media/can-bo/USB-VANTHU")
+        assert drives._is_removable("/run/media/can-bo/KINGSTON")
+        assert not drives._is_removable("/")
+        assert not drives._is_removable("/home")
+    for drive in drives.list_drives(removable_only=False):
+        assert drive.free_bytes >= 0 and drive.total_bytes >= drive.free_bytes
+        assert "còn trống" in drive.label

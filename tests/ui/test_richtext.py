@@ -191,3 +191,25 @@ def test_plain_text_paste_in_vni_is_converted(qtbot):
     blocks = richtext.read_blocks(editor.document())
     assert [b.text for b in blocks] == ["Tổ chức hội nghị sơ kết", "Triển khai kế hoạch"]
     assert isinstance(blocks[1], ListItem)
+
+
+def test_deleting_a_footnote_mark_renumbers_the_rest(qtbot, window, document_id):
+    from desktop.model.document import Paragraph as P
+
+    window.open_document(document_id)
+    body = window.editor_page.body
+    body.select_section("h2")
+    editor = body.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insert_footnote("Chú thích A")
+    editor.insert_footnote("Chú thích B")
+    body.committer.commit()
+    assert editor.toPlainText().endswith("chế.23")  # one footnote earlier in the document
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("chế.2") + 4)
+    cursor.setPosition(cursor.position() + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    body.committer.commit()
+    assert editor.toPlainText().endswith("chế.2")
+    (paragraph,) = ol.section_content(window.session.document.body, "h2")
+    assert isinstance(paragraph, P) and paragraph.content[-1].runs[0].text == "Chú thích B"

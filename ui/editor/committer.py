@@ -97,6 +97,15 @@ class TextCommitter(QObject):
         if doc is None or self.apply_blocks is None:
             return
         blocks = richtext.read_blocks(self.editor.document())
+        if self.shown is not None and richtext.footnote_count(blocks) != richtext.footnote_count(
+            self.shown
+        ):
+            # A mark was deleted or pasted: the later marks of this section move up or down.
+            self._loading = True
+            try:
+                richtext.renumber_footnotes(self.editor.document(), self.editor.footnote_offset)
+            finally:
+                self._loading = False
         try:
             new = self.apply_blocks(doc, blocks)
         except UserError as exc:

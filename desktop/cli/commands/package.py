@@ -128,7 +128,8 @@ def package(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(to_json({
             "package_id": result.package_id,
             "files": [{"path": str(f.path), "kind": f.kind, "part": f.part,
-                       "part_count": f.part_count, "size": f.size, "sha256": f.sha256}
+                       "part_count": f.part_count, "size": f.size, "sha256": f.sha256,
+                       "crc32": f.crc32}
                       for f in result.files],
             "payload_bytes": result.plan.payload_bytes,
             "payload_files": len(result.plan.files),
@@ -138,7 +139,7 @@ def package(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for f in result.zips:
         what = f"Phần {f.part}/{f.part_count}" if f.part else "Gói"
-        ctx.out(f"{what}: {f.path} ({format_size(f.size)}, SHA-256 của tệp: {f.sha256})")
+        ctx.out(f"{what}: {f.path} ({format_size(f.size)}, đã đọc lại và kiểm tra)")
     ctx.out(f"Phiếu gửi (để in): {result.cover.path}")
     ctx.out(
         f"Gồm {len(result.plan.files)} tệp, {format_size(result.plan.payload_bytes)}; "
@@ -282,9 +283,15 @@ def exports(args: argparse.Namespace, ctx: CliContext) -> int:
     if not entries:
         ctx.out("Không có lần xuất nào khớp." if args.hash else "Chưa có lần xuất nào được ghi.")
         return 0
+
+    def identity(e: Any) -> str:
+        if e.sha256:
+            return f"tệp {e.sha256[:16]}…"
+        return f"gói {e.package_id[:16]}…" if e.package_id else ""
+
     ctx.out(table(
-        ["Lúc", "Văn bản", "Loại", "Dung lượng", "SHA-256", "Nơi ghi"],
+        ["Lúc", "Văn bản", "Loại", "Dung lượng", "Mã SHA-256", "Nơi ghi"],
         [[local_display(e.created_at), truncate(e.document_label, 30), e.kind_label,
-          format_size(e.size), e.sha256[:16] + "…", e.path] for e in entries],
+          format_size(e.size), identity(e), e.path] for e in entries],
     ))  # fmt: skip
     return 0

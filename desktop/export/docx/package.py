@@ -192,13 +192,21 @@ def add_footnotes_part(document: DocxDocument) -> etree._Element:
 def set_core_properties(document: DocxDocument, metadata: Metadata, timestamp: dt.datetime) -> None:
     """Title = trích yếu, author = issuing agency; fixed dates from the caller; nothing personal."""
     props = document.core_properties
-    props.title = metadata.title
-    props.author = metadata.author
-    props.last_modified_by = metadata.author
-    props.subject = metadata.subject
-    props.keywords = "; ".join(metadata.keywords)
+    props.title = _fit(metadata.title)
+    props.author = _fit(metadata.author)
+    props.last_modified_by = _fit(metadata.author)
+    props.subject = _fit(metadata.subject)
+    props.keywords = _fit("; ".join(metadata.keywords))
     props.language = metadata.language
     props.revision = 1
     stamp = timestamp.astimezone(dt.UTC).replace(tzinfo=None) if timestamp.tzinfo else timestamp
     props.created = stamp
     props.modified = stamp
+
+
+# python-docx refuses core properties longer than 255 characters (a trích yếu may have 500).
+CORE_PROPERTY_LIMIT = 255
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 SIGNER_FIELD = "ChuKyNguoiKy"
 SEAL_FIELD = "ChuKyCoQuan"
 SIGNATURE_FIELD_NAMES: tuple[str, str] = (SIGNER_FIELD, SEAL_FIELD)
+NUMBER_AREA = "SoKyHieu"
+DATE_AREA = "NgayThang"
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,11 @@ class PdfResult:
     font_family: str  # "Times New Roman" (system) or "Liberation Serif" (bundled)
     signature_fields: tuple[FieldBox, ...]
     footnote_pages: tuple[int, ...]  # page of each footnote, in footnote order
-    layout_passes: int  # how many layout passes the footnote placement needed
+    layout_passes: int  # layout passes needed (footnotes are placed exactly in one)
     pdfa: bool
+    # Where the number line ("Số: …") and the place/date line were drawn (names `SoKyHieu`,
+    # `NgayThang`): on a draft, the blanks an issuing tool stamps the number and date into.
+    stamp_areas: tuple[FieldBox, ...] = ()
 
 
 class MissingGlyphsError(UserError):

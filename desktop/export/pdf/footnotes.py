@@ -224,7 +224,13 @@ class NotedParagraph(_CarriesNotes, WordParagraph):
     """A body paragraph that may hold footnote references."""
 
     def note_numbers(self) -> list[int]:
-        return footnote_numbers_in_frags(self.frags)
+        # The numbers never change for one paragraph (its fragments are only re-grouped into
+        # lines), so they are read once.
+        cached = self.__dict__.get("_note_numbers")
+        if cached is None:
+            cached = footnote_numbers_in_frags(self.frags)
+            self._note_numbers = cached
+        return list(cached)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -240,13 +246,16 @@ class NotedTable(_CarriesNotes, Table):  # type: ignore[misc]
     """A table whose cells may hold footnote references; the rows on a page take their notes."""
 
     def note_numbers(self) -> list[int]:
-        out: list[int] = []
-        for row in self._cellvalues:
-            for cell in row:
-                for item in cell if isinstance(cell, (list, tuple)) else (cell,):
-                    if isinstance(item, Paragraph):
-                        out.extend(footnote_numbers_in_frags(item.frags))
-        return out
+        cached = self.__dict__.get("_note_numbers")
+        if cached is None:
+            cached = []
+            for row in self._cellvalues:
+                for cell in row:
+                    for item in cell if isinstance(cell, (list, tuple)) else (cell,):
+                        if isinstance(item, Paragraph):
+                            cached.extend(footnote_numbers_in_frags(item.frags))
+            self._note_numbers = cached
+        return list(cached)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)

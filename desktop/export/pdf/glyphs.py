@@ -34,23 +34,39 @@ def snippet(text: str, index: int, radius: int = SNIPPET_RADIUS) -> str:
     return f"{prefix}{text[start:end]}{suffix}".replace("\n", " ")
 
 
-def find_missing_glyphs(content: Content, fonts: FontSet | None = None) -> list[tuple[str, str]]:
+def find_missing_glyphs(
+    content: Content, fonts: FontSet | None = None
+) -> list[tuple[str, str]]:
     """(snippet, character) for each distinct character that has no glyph, in reading order."""
     fonts = fonts or default_font_set()
+    lines = list(_printed_lines(content))
+    # Fast path: the characters used in each face, checked once against its cmap.
+    used: dict[tuple[bool, bool], set[str]] = {}
+    for line in lines:
+        style = content.styles.style(line.role)
+        for span in line.spans:
+            key = (style.bold or span.bold, style.italic or span.italic)
+            used.setdefault(key, set()).update(nfc(span.text))
+    suspects = {
+        (ch, key)
+        for key, chars in used.items()
+        for ch in chars
+        if not ch.isspace() and not fonts.covers(ch, *key)
+    }
+    if not suspects:
+        return []
+    # Slow path, only when something is missing: find each one's first place for the message.
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
-    for line in _printed_lines(content):
+    for line in lines:
         style = content.styles.style(line.role)
         line_text = nfc("".join(s.text for s in line.spans))
         offset = 0
         for span in line.spans:
             text = nfc(span.text)
-            bold = style.bold or span.bold
-            italic = style.italic or span.italic
+            key = (style.bold or span.bold, style.italic or span.italic)
             for i, ch in enumerate(text):
-                if ch in seen or ch.isspace():
-                    continue
-                if not fonts.covers(ch, bold, italic):
+                if ch not in seen and (ch, key) in suspects:
                     seen.add(ch)
                     out.append((snippet(line_text, offset + i), ch))
             offset += len(text)

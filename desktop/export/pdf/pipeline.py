@@ -21,6 +21,8 @@ import pikepdf
 
 from desktop.errors import UserError
 from desktop.export.pdf import (
+    DATE_AREA,
+    NUMBER_AREA,
     SEAL_FIELD,
     SIGNER_FIELD,
     FieldBox,
@@ -32,6 +34,7 @@ from desktop.export.pdf.glyphs import find_missing_glyphs
 from desktop.export.pdf.pdfa import apply_pdfa
 from desktop.export.pdf.renderer import RenderedPdf, render_story
 from desktop.export.pdf.signature_fields import add_signature_fields, field_rects
+from desktop.export.pdf.story import STAMP_DATE, STAMP_NUMBER
 from desktop.layout.build import iter_lines
 from desktop.layout.content import Content
 
@@ -92,7 +95,19 @@ def render(
         ),
         layout_passes=1,
         pdfa=pdfa,
+        stamp_areas=stamp_areas(rendered),
     )
+
+
+def stamp_areas(rendered: RenderedPdf) -> tuple[FieldBox, ...]:
+    names = {STAMP_NUMBER: NUMBER_AREA, STAMP_DATE: DATE_AREA}
+    out = []
+    for key, name in names.items():
+        box = rendered.record.stamp_lines.get(key)
+        if box is not None:
+            page, x, y, width, height = box
+            out.append(FieldBox(name, page, (x, y, x + width, y + height)))
+    return tuple(out)
 
 
 def _section_pages(rendered: RenderedPdf) -> tuple[int, ...]:

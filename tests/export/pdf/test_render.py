@@ -315,3 +315,15 @@ def test_cong_van_prints_vv_under_the_number_and_boxes_the_urgency_mark(cong_van
     spanning = [e for e in edges if e[0] <= mark[0].x0 and e[1] >= mark[-1].x1 and e[1] - e[0] < 60 * MM]
     assert any(e[2] <= mark[0].top for e in spanning), "rule above the urgency mark"
     assert any(e[2] >= mark[0].bottom for e in spanning), "rule below the urgency mark"
+
+
+def test_draft_reports_where_the_number_and_date_lines_are(draft: Rendered) -> None:
+    areas = {a.name: a for a in draft.result.stamp_areas}
+    assert set(areas) == {"SoKyHieu", "NgayThang"}
+    height = draft.sizes[0][1]
+    for name, text in (("SoKyHieu", "Số:"), ("NgayThang", "Bình Phước, ngày")):
+        x0, y0, x1, y1 = areas[name].rect
+        found = find_text(draft.pages[0], text)
+        assert found is not None
+        assert all(x0 - 0.5 <= c.x0 and c.x1 <= x1 + 0.5 for c in found)
+        assert all(height - y1 - 0.5 <= c.baseline <= height - y0 + 0.5 for c in found)
