@@ -103,16 +103,24 @@ def main() -> int:
         first = time.perf_counter() - first_start
         app, pages = bench_app(content, args.runs, folder)
         build_times = bench_build(document, args.runs)
-        lo = None if args.no_libreoffice else bench_libreoffice(content, max(3, args.runs // 2), folder)
+        lo = (
+            None
+            if args.no_libreoffice
+            else bench_libreoffice(content, max(3, args.runs // 2), folder)
+        )
 
     print(f"Report: {pages} pages, {len(content.footnotes)} footnotes (app PDF)")
     print(f"{'':34} {'median':>8} {'min':>8} {'max':>8}")
-    print(f"{'build() (model → content)':34} {_median(build_times):8.3f} {min(build_times):8.3f} {max(build_times):8.3f}")
+    print(
+        f"{'build() (model → content)':34} {_median(build_times):8.3f} {min(build_times):8.3f} {max(build_times):8.3f}"
+    )
     print(f"{'app PDF export (render_pdf)':34} {_median(app):8.3f} {min(app):8.3f} {max(app):8.3f}")
     print(f"{'  first export in a process':34} {first:8.3f}")
     if lo is not None:
         lo_times, lo_pages = lo
-        print(f"{'LibreOffice DOCX → PDF':34} {_median(lo_times):8.3f} {min(lo_times):8.3f} {max(lo_times):8.3f}   ({lo_pages} pages)")
+        print(
+            f"{'LibreOffice DOCX → PDF':34} {_median(lo_times):8.3f} {min(lo_times):8.3f} {max(lo_times):8.3f}   ({lo_pages} pages)"
+        )
         print(f"speed-up: {_median(lo_times) / _median(app):.1f}× (target ≥ 5×)")
     verdict = "OK" if _median(app) <= 0.6 else "SLOWER THAN TARGET"
     print(f"target ≤ 0.600 s median: {verdict}")

@@ -150,7 +150,7 @@ def build_package(
             count = len(plan.parts) if plan.split else None
             index = part.index if plan.split else None
             written.append(
-                WrittenFile(staged.final, staged.sha256, staged.size, kind, index, count)
+                WrittenFile(staged.final, None, staged.size, kind, index, count, staged.crc32)
             )
         cancel.raise_if_cancelled()
         staged = destination.write_bytes(cover_copy_name(plan), cover)

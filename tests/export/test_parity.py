@@ -73,7 +73,9 @@ def _documents() -> Iterator[tuple[str, Document]]:
     yield "stress", docs.stress_document()
 
 
-@pytest.mark.parametrize(("name", "document"), list(_documents()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "document"), list(_documents()), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_docx_and_pdf_carry_the_same_text_in_the_same_order(name: str, document: Document) -> None:
     content: Content = build(document, docs.profile(), docs.TODAY)
     docx_out = io.BytesIO()
@@ -91,7 +93,9 @@ def test_docx_and_pdf_carry_the_same_text_in_the_same_order(name: str, document:
 
     footer_line = content.sections[0].footer_first_page
     page_one_footer = squeeze(
-        "".join(c.text for c in pages[0] if c.top > sizes[0][1] - content.styles.page.bottom_mm * MM)
+        "".join(
+            c.text for c in pages[0] if c.top > sizes[0][1] - content.styles.page.bottom_mm * MM
+        )
     )
     expected_footer = squeeze(footer_line.text) if footer_line is not None else ""
     assert page_one_footer == expected_footer

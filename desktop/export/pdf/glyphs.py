@@ -34,9 +34,7 @@ def snippet(text: str, index: int, radius: int = SNIPPET_RADIUS) -> str:
     return f"{prefix}{text[start:end]}{suffix}".replace("\n", " ")
 
 
-def find_missing_glyphs(
-    content: Content, fonts: FontSet | None = None
-) -> list[tuple[str, str]]:
+def find_missing_glyphs(content: Content, fonts: FontSet | None = None) -> list[tuple[str, str]]:
     """(snippet, character) for each distinct character that has no glyph, in reading order."""
     fonts = fonts or default_font_set()
     lines = list(_printed_lines(content))

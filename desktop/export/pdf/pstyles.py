@@ -32,7 +32,7 @@ class WordParagraph(Paragraph):  # type: ignore[misc]
     baseline `baselineEm` × size below the top of the line (reportlab puts it a full size
     below), the rest of the box under the text."""
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # Line breaking does not depend on the height offered, and the frame, keep-together
         # groups and splitting ask the same paragraph again and again at one width: break its
         # lines once per width.

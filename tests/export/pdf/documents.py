@@ -81,7 +81,9 @@ def _table(rows: int, *, with_span: bool = True) -> Table:
             )
         )
     if with_span:
-        body.append((TableCell(runs("Tổng cộng: các nhiệm vụ đã triển khai"), col_span=3, bold=True),))
+        body.append(
+            (TableCell(runs("Tổng cộng: các nhiệm vụ đã triển khai"), col_span=3, bold=True),)
+        )
     return Table((header, *body), header_rows=1, column_widths=(1, 6, 2.5))
 
 
@@ -94,17 +96,41 @@ def full_report() -> Document:
         ),
         Heading(HeadingLevel.ROMAN, runs("Kết quả đạt được")),
         Heading(HeadingLevel.ARABIC, runs("Công tác chỉ đạo, điều hành")),
-        paragraph(SENTENCE, "; ", Run("kết quả nổi bật", bold=True), " là ",
-                  Run("tỷ lệ hồ sơ trực tuyến đạt 92,5%", italic=True), "."),  # fmt: skip
+        paragraph(
+            SENTENCE,
+            "; ",
+            Run("kết quả nổi bật", bold=True),
+            " là ",
+            Run("tỷ lệ hồ sơ trực tuyến đạt 92,5%", italic=True),
+            ".",
+        ),
         ListItem(ListMarker.DASH, runs("Ban hành 12 văn bản chỉ đạo, hướng dẫn")),
-        ListItem(ListMarker.PLUS, (Run("Văn bản số 1327/UBND-KT&HT ngày 26/7/2021"), note("Về việc triển khai Kế hoạch 165/KH-UBND."))),
+        ListItem(
+            ListMarker.PLUS,
+            (
+                Run("Văn bản số 1327/UBND-KT&HT ngày 26/7/2021"),
+                note("Về việc triển khai Kế hoạch 165/KH-UBND."),
+            ),
+        ),
         Heading(HeadingLevel.LETTER, runs("về nhân lực")),
         paragraph(SENTENCE, "."),
         Table(
             (
-                (TableCell(runs("Chỉ tiêu")), TableCell(runs("Năm 2021")), TableCell(runs("Năm 2022"))),
-                (TableCell(runs("Hồ sơ trực tuyến (%)")), TableCell(runs("85,0")), TableCell(runs("92,5"))),
-                (TableCell((Run("Cán bộ được đào tạo"), note("Số liệu của Phòng Nội vụ."))), TableCell(runs("120")), TableCell(runs("210"))),
+                (
+                    TableCell(runs("Chỉ tiêu")),
+                    TableCell(runs("Năm 2021")),
+                    TableCell(runs("Năm 2022")),
+                ),
+                (
+                    TableCell(runs("Hồ sơ trực tuyến (%)")),
+                    TableCell(runs("85,0")),
+                    TableCell(runs("92,5")),
+                ),
+                (
+                    TableCell((Run("Cán bộ được đào tạo"), note("Số liệu của Phòng Nội vụ."))),
+                    TableCell(runs("120")),
+                    TableCell(runs("210")),
+                ),
                 (TableCell(runs("Ghi chú: số liệu đến ngày 14/12"), col_span=3),),
             ),
             header_rows=1,
@@ -113,7 +139,7 @@ def full_report() -> Document:
         ),
         Heading(HeadingLevel.ROMAN, runs("Phương hướng, nhiệm vụ năm 2022")),
         *(paragraph(f"{i}. ", SENTENCE, ".") for i in range(1, 6)),
-    )  # fmt: skip
+    )
     return Document(
         kind=DocumentKind.BAO_CAO,
         title="Kết quả thực hiện Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng trí tuệ nhân tạo đến năm 2030",
@@ -214,7 +240,9 @@ def thirty_page_report() -> Document:
                 parts: list[str | Inline] = [SENTENCE, "; ", SENTENCE, "."]
                 if notes < 20 and k == 2:
                     notes += 1
-                    parts.append(note(f"Chú thích {notes}: số liệu tổng hợp từ báo cáo của các xã."))
+                    parts.append(
+                        note(f"Chú thích {notes}: số liệu tổng hợp từ báo cáo của các xã.")
+                    )
                 body.append(paragraph(*parts))
                 if k == 3:
                     body.append(ListItem(ListMarker.DASH, runs(SENTENCE + ";")))

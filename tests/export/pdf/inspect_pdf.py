@@ -89,15 +89,13 @@ def body_text(pages: list[list[Char]], sizes: list[tuple[float, float]], content
 
 
 def note_text(pages: list[list[Char]]) -> str:
-    return squeeze("".join(c.text for page in pages for c in page if NOTE_SIZE[0] <= c.size <= NOTE_SIZE[1]))
+    return squeeze(
+        "".join(c.text for page in pages for c in page if NOTE_SIZE[0] <= c.size <= NOTE_SIZE[1])
+    )
 
 
 def expected_body(content: Content) -> str:
-    lines = [
-        line.text
-        for line in iter_lines(content)
-        if line.role is not Role.FOOTER_ADDRESS
-    ]
+    lines = [line.text for line in iter_lines(content) if line.role is not Role.FOOTER_ADDRESS]
     return squeeze("".join(lines))
 
 
@@ -112,7 +110,11 @@ def repeated_headers(content: Content) -> set[str]:
         for element in section.elements:
             if isinstance(element, TableContent) and element.header_rows:
                 rows = element.rows[: element.header_rows]
-                out.add(squeeze("".join(line.text for row in rows for cell in row for line in cell.lines)))
+                out.add(
+                    squeeze(
+                        "".join(line.text for row in rows for cell in row for line in cell.lines)
+                    )
+                )
     return out
 
 
@@ -158,11 +160,10 @@ def _explain(expected: str, actual: str, allowed_inserts: set[str]) -> list[str]
 def _made_of(text: str, pieces: set[str]) -> bool:
     """`text` is one piece repeated (possibly rotated: the matcher may place an inserted copy a
     few characters off when the text around it ends like the piece does)."""
-    for piece in pieces:
-        if piece and len(text) % len(piece) == 0:
-            if text in piece * (len(text) // len(piece) + 1):
-                return True
-    return False
+    return any(
+        piece and len(text) % len(piece) == 0 and text in piece * (len(text) // len(piece) + 1)
+        for piece in pieces
+    )
 
 
 def baseline_rows(page: list[Char]) -> dict[float, list[Char]]:

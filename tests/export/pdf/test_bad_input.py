@@ -98,7 +98,7 @@ def test_stress_document_stays_inside_the_margins(stress) -> None:  # type: igno
             if c.text.isspace():
                 continue
             assert left - 0.5 <= c.x0 and c.x1 <= right + 0.5, f"{c} outside the margins"
-            assert 0 < c.top and c.bottom < height - 5 * MM
+            assert c.top > 0 and c.bottom < height - 5 * MM
 
 
 def test_stress_footnotes_land_on_their_reference_pages(stress) -> None:  # type: ignore[no-untyped-def]
@@ -113,8 +113,8 @@ def test_footnote_longer_than_half_a_page_continues_on_the_next_page() -> None:
     doc = docs.full_report()
     body = (docs.paragraph(docs.SENTENCE, FootnoteRef((Run(long_note),)), "."), *doc.body)
     content = _content(doc.with_changes(body=body, appendices=()))
-    data, result = _render(content)
-    pages, sizes = chars(data)
+    data, _result = _render(content)
+    pages, _sizes = chars(data)
     assert note_text(pages) == expected_notes(content)
     note_pages = {c.page for page in pages for c in page if 9.5 <= c.size <= 10.5}
     assert {1, 2} <= note_pages, "the long note is split over two pages"
@@ -131,9 +131,7 @@ def test_footnote_longer_than_half_a_page_continues_on_the_next_page() -> None:
 
 
 def _write(target: Path) -> None:
-    render_pdf(
-        _content(docs.draft_plan()), target, producer=docs.PRODUCER, created=docs.CREATED
-    )
+    render_pdf(_content(docs.draft_plan()), target, producer=docs.PRODUCER, created=docs.CREATED)
 
 
 def test_destination_folder_missing(tmp_path: Path) -> None:

@@ -26,7 +26,9 @@ def _fake_fonts(folder: Path, names: list[str]) -> Path:
 
 
 def test_windows_names_found_in_any_case(tmp_path: Path) -> None:
-    folder = _fake_fonts(tmp_path / "Fonts", ["TIMES.TTF", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"])
+    folder = _fake_fonts(
+        tmp_path / "Fonts", ["TIMES.TTF", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"]
+    )
     found = find_system_tnr([tmp_path / "nowhere", folder])
     assert found is not None and found.family == TNR_FAMILY
     assert found.paths[(True, True)].name == "timesbi.ttf"
@@ -63,7 +65,9 @@ def test_bundled_fonts_register_with_word_metrics() -> None:
     assert fonts.baseline_em == pytest.approx(1912 / 2048)
     assert fonts.covers("ữ", bold=True, italic=True) and not fonts.covers("中")
     # Metric compatibility with Times New Roman: the tiêu ngữ is 56.1 mm wide at 13 pt bold.
-    assert fonts.width("Độc lập - Tự do - Hạnh phúc", 13, bold=True) * 25.4 / 72 == pytest.approx(56.1, abs=0.2)
+    assert fonts.width("Độc lập - Tự do - Hạnh phúc", 13, bold=True) * 25.4 / 72 == pytest.approx(
+        56.1, abs=0.2
+    )
 
 
 def test_missing_bundled_files_are_reported(tmp_path: Path) -> None:

@@ -52,7 +52,11 @@ def render(document: Document, *, margins: Margins | None = None, **options: obj
     content = build(document, docs.profile(margins=margins), docs.TODAY)
     out = io.BytesIO()
     result = render_pdf(
-        content, out, producer=docs.PRODUCER, created=docs.CREATED, **options  # type: ignore[arg-type]
+        content,
+        out,
+        producer=docs.PRODUCER,
+        created=docs.CREATED,
+        **options,  # type: ignore[arg-type]
     )
     data = out.getvalue()
     pages, sizes = chars(data)
@@ -75,7 +79,9 @@ def draft() -> Rendered:
 
 
 @pytest.mark.parametrize("name", ["report", "cong_van", "draft"])
-def test_every_line_of_the_content_is_in_the_pdf_in_order(name: str, request: pytest.FixtureRequest) -> None:
+def test_every_line_of_the_content_is_in_the_pdf_in_order(
+    name: str, request: pytest.FixtureRequest
+) -> None:
     rendered: Rendered = request.getfixturevalue(name)
     headers = repeated_headers(rendered.content)
     body = body_text(rendered.pages, rendered.sizes, rendered.content)
@@ -163,9 +169,7 @@ def test_each_footnote_sits_at_the_bottom_of_the_page_of_its_reference(report: R
 
 
 def test_footnote_marks_are_numbered_in_reading_order(report: Rendered) -> None:
-    marks = [
-        c.text for page in report.pages for c in page if c.size < 9.5 and c.text.isdigit()
-    ]
+    marks = [c.text for page in report.pages for c in page if c.size < 9.5 and c.text.isdigit()]
     # Each number appears twice: in the text (reference) and at the page bottom (note).
     numbers = [int(m) for m in marks]
     references = sorted(set(numbers))
@@ -189,7 +193,7 @@ def test_signature_fields_cover_the_gap_and_the_seal_overlaps_its_left_third(
     assert max(c.bottom for c in title) <= height - y1 + 0.5
     assert height - y0 <= min(c.top for c in name) + 0.5
     assert y1 - y0 == pytest.approx(report.content.styles.signature_gap_mm * MM, abs=0.5)
-    sx0, sy0, sx1, sy1 = seal.rect
+    _sx0, sy0, sx1, sy1 = seal.rect
     assert sx1 == pytest.approx(x0 + (x1 - x0) / 3, abs=0.01)
     assert (sy0, sy1) == (y0, y1)
     with pikepdf.open(io.BytesIO(report.data)) as pdf:
@@ -198,7 +202,7 @@ def test_signature_fields_cover_the_gap_and_the_seal_overlaps_its_left_third(
         by_name = {str(f.T): f for f in acro.Fields}
         assert set(by_name) == {SIGNER_FIELD, SEAL_FIELD}
         for field in by_name.values():
-            assert field.FT == pikepdf.Name.Sig
+            assert pikepdf.Name.Sig == field.FT
             assert "/V" not in field, "a fresh export is unsigned"
             assert int(field.F) == 4, "print flag, never hidden"
             assert set(field.AP.keys()) == {"/N"}
@@ -312,7 +316,9 @@ def test_cong_van_prints_vv_under_the_number_and_boxes_the_urgency_mark(cong_van
         edges = [(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in pdf.pages[0].lines]
         edges += [(float(r["x0"]), float(r["x1"]), float(r["top"])) for r in pdf.pages[0].rects]
         edges += [(float(r["x0"]), float(r["x1"]), float(r["bottom"])) for r in pdf.pages[0].rects]
-    spanning = [e for e in edges if e[0] <= mark[0].x0 and e[1] >= mark[-1].x1 and e[1] - e[0] < 60 * MM]
+    spanning = [
+        e for e in edges if e[0] <= mark[0].x0 and e[1] >= mark[-1].x1 and e[1] - e[0] < 60 * MM
+    ]
     assert any(e[2] <= mark[0].top for e in spanning), "rule above the urgency mark"
     assert any(e[2] >= mark[0].bottom for e in spanning), "rule below the urgency mark"
 

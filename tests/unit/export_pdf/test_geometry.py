@@ -36,7 +36,9 @@ def test_document_id_depends_only_on_the_fingerprint() -> None:
 
 
 def test_xmp_identifies_pdfa_2b_and_escapes_text() -> None:
-    meta = Metadata("Báo cáo <tổng hợp> & kiến nghị", "UBND huyện", "Báo cáo số 05/BC-UBND", ("Báo cáo",))
+    meta = Metadata(
+        "Báo cáo <tổng hợp> & kiến nghị", "UBND huyện", "Báo cáo số 05/BC-UBND", ("Báo cáo",)
+    )
     packet = xmp_packet(
         meta, producer="baocao 1.0", creator_tool="baocao 1.0",
         created=dt.datetime(2024, 1, 5, tzinfo=VN), document_id="x",
