@@ -11,9 +11,10 @@
    - a read-only program folder (as an unprivileged user when run as root, since root ignores
      permissions), including portable mode on read-only media, which must refuse clearly,
    - no system fonts at all (fontconfig pointed at an empty configuration),
-   - portable mode: the data folder appears next to the executable;
-5. the time from launching `baocao-gui` to an interactive main window (offscreen, via the
-   startup probe), median of N runs — when this build has a window.
+   - portable mode: the data folder appears next to the executable,
+   - a second start of the window while one runs hands over to it and exits;
+5. the time from launching `baocao-gui` to an interactive main window (offscreen; the window
+   prints READY when shown with its document and idle, see ui/app.py), median of N runs.
 
 Prints one line per check and a summary with the figures; exits non-zero if anything failed.
 Runs on Linux (CI) and, except the read-only-as-another-user part, on Windows too.
@@ -24,11 +25,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +42,13 @@ SPEC = HERE / "baocao.spec"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 PORTABLE_MARKER = "baocao-portable.txt"  # desktop.appinfo.PORTABLE_MARKER
 PORTABLE_DATA = "du-lieu"  # desktop.appinfo.PORTABLE_DATA_DIRNAME
-READY_MARK = "BAOCAO_STARTUP_READY"  # installer/startup_probe.py
-EMPTY_FONTCONFIG = '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n'
+# ui.app prints READY once the main window is shown with its document and idle, then quits.
+READY_ENV = "BAOCAO_EXIT_WHEN_READY"
+READY_MARK = "READY"
+STARTUP_TIMEOUT_S = 120
+EMPTY_FONTCONFIG = (
+    '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n'
+)
 RUN_TIMEOUT_S = 300
 
 
@@ -80,12 +88,19 @@ def base_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], env: dict[str, str], *, cwd: Path | None = None, user: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str],
+    env: dict[str, str],
+    *,
+    cwd: Path | None = None,
+    user: str | None = None,
+    timeout: float = RUN_TIMEOUT_S,
+) -> subprocess.CompletedProcess[str]:
     if user is not None:
         cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--", *cmd]
     return subprocess.run(
         cmd, env=env, cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-        errors="replace", timeout=RUN_TIMEOUT_S, check=False,
+        errors="replace", timeout=timeout, check=False,
     )  # fmt: skip
 
 
@@ -97,13 +112,17 @@ def build(dist: Path, work: Path, report: Report) -> Path | None:
     seconds = time.perf_counter() - start
     report.figures["build_seconds"] = round(seconds, 1)
     bundle = dist / "baocao"
-    if not report.check("dựng bản đóng gói (PyInstaller)", done.returncode == 0, f"{seconds:.1f} s"):
+    if not report.check(
+        "dựng bản đóng gói (PyInstaller)", done.returncode == 0, f"{seconds:.1f} s"
+    ):
         print(done.stdout[-4000:], done.stderr[-8000:], sep="\n")
         return None
     return bundle
 
 
-def self_check(bundle: Path, report: Report, name: str, env: dict[str, str], *, user: str | None = None) -> bool:
+def self_check(
+    bundle: Path, report: Report, name: str, env: dict[str, str], *, user: str | None = None
+) -> bool:
     start = time.perf_counter()
     done = run([str(exe(bundle, "baocao")), "--self-check"], env, cwd=bundle.parent, user=user)
     seconds = time.perf_counter() - start
@@ -111,7 +130,11 @@ def self_check(bundle: Path, report: Report, name: str, env: dict[str, str], *, 
     ok = done.returncode == 0
     if not ok:
         print(done.stdout, done.stderr, sep="\n")
-    report.check(name, ok, f"mã thoát {done.returncode}, {seconds:.1f} s; {verdict or done.stderr.strip()[-300:]}")
+    report.check(
+        name,
+        ok,
+        f"mã thoát {done.returncode}, {seconds:.1f} s; {verdict or done.stderr.strip()[-300:]}",
+    )
     return ok
 
 
@@ -168,7 +191,9 @@ def faults(bundle: Path, scratch: Path, report: Report) -> None:
     user = None
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         if shutil.which("setpriv") is None:
-            report.check("thư mục chương trình chỉ đọc", False, "chạy bằng root nhưng thiếu setpriv")
+            report.check(
+                "thư mục chương trình chỉ đọc", False, "chạy bằng root nhưng thiếu setpriv"
+            )
             return
         user = "65534"  # nobody: root would ignore the read-only bits
     ro_parent = scratch / "Chỉ đọc"
@@ -193,42 +218,99 @@ def faults(bundle: Path, scratch: Path, report: Report) -> None:
         writable_again(ro_portable)
 
 
+def _first_line_with(proc: subprocess.Popen[str], mark: str, timeout: float) -> str | None:
+    """The first stdout line starting with `mark`, or None if the process ends or time runs out."""
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            lines.put(raw)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            break
+        if line is None:
+            return None
+        if line.startswith(mark):
+            return line.strip()
+    return None
+
+
+def second_start(bundle: Path, scratch: Path, report: Report) -> None:
+    """A second `baocao-gui` on the same data hands over to the running one and exits 0."""
+    gui = exe(bundle, "baocao-gui")
+    data = scratch / "mở hai lần"
+    env = base_env(BAOCAO_DATA_DIR=str(data))
+    first = subprocess.Popen([str(gui)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True, encoding="utf-8", errors="replace")  # fmt: skip
+    try:
+        # The window claims the data folder right after opening the database.
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not (data / "baocao.db").exists() and first.poll() is None:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        time.sleep(2.0)
+        if first.poll() is not None:
+            err = first.stderr.read() if first.stderr else ""
+            report.check("mở lần hai khi đang chạy", False,
+                         f"cửa sổ thứ nhất đã thoát (mã {first.returncode}); {err.strip()[-400:]}")  # fmt: skip
+            return
+        start = time.perf_counter()
+        try:
+            second = run([str(gui)], env, cwd=scratch, timeout=30)
+            ok = second.returncode == 0 and first.poll() is None
+            detail = (f"lần mở thứ hai chuyển cho cửa sổ đang chạy và thoát (mã {second.returncode}) "
+                      f"sau {time.perf_counter() - start:.1f} s; cửa sổ thứ nhất vẫn chạy")  # fmt: skip
+        except subprocess.TimeoutExpired:
+            ok, detail = False, "lần mở thứ hai không thoát sau 30 s (đã mở cửa sổ riêng?)"
+        report.check("mở lần hai khi đang chạy", ok, detail)
+    finally:
+        first.terminate()
+        try:
+            first.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            first.kill()
+            first.wait()
+
+
 def startup_time(bundle: Path, scratch: Path, runs: int, report: Report) -> None:
+    """Launch → main window shown with its document and idle (ui.app's READY hook), N times."""
     gui = exe(bundle, "baocao-gui")
     samples: list[float] = []
-    inner: list[float] = []
     for i in range(runs):
-        env = base_env(BAOCAO_STARTUP_PROBE="1", BAOCAO_DATA_DIR=str(scratch / f"startup-{i}"))
+        env = base_env(**{READY_ENV: "1", "BAOCAO_DATA_DIR": str(scratch / f"khởi động {i}")})
         start = time.perf_counter()
         proc = subprocess.Popen([str(gui)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, encoding="utf-8", errors="replace")  # fmt: skip
-        line = ""
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if raw.startswith(READY_MARK):
-                line = raw.strip()
-                break
+        line = _first_line_with(proc, READY_MARK, STARTUP_TIMEOUT_S)
         elapsed = time.perf_counter() - start
         try:
-            proc.wait(timeout=60)
+            proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
-        if not line:
+            proc.wait()
+        if line is None:
             err = proc.stderr.read() if proc.stderr else ""
             report.check("thời gian mở cửa sổ", False,
-                         f"không thấy cửa sổ chính (mã thoát {proc.returncode}); {err.strip()[-600:]}")  # fmt: skip
+                         f"không thấy cửa sổ chính sẵn sàng trong {STARTUP_TIMEOUT_S} s "
+                         f"(mã thoát {proc.returncode}); {err.strip()[-600:]}")  # fmt: skip
             return
         samples.append(elapsed)
-        inner.append(float(line.split()[1]))
     median = statistics.median(samples)
     report.figures["startup_seconds_median"] = round(median, 2)
     report.figures["startup_seconds_all"] = [round(s, 2) for s in samples]
-    report.figures["startup_python_seconds_median"] = round(statistics.median(inner), 2)
     report.check(
         "thời gian mở cửa sổ (offscreen)",
         True,
-        f"trung vị {median:.2f} s từ lúc chạy đến cửa sổ tương tác được ({runs} lần: "
-        f"{', '.join(f'{s:.2f}' for s in samples)} s; phần Python {statistics.median(inner):.2f} s)",
+        f"trung vị {median:.2f} s từ lúc chạy baocao-gui đến khi cửa sổ chính sẵn sàng "
+        f"({runs} lần: {', '.join(f'{s:.2f}' for s in samples)} s)",
     )
 
 
@@ -238,7 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-build", type=Path, metavar="DIST",
                         help="không dựng, kiểm tra DIST/baocao có sẵn")  # fmt: skip
     parser.add_argument("--no-faults", action="store_true", help="bỏ qua các phép thử lỗi")
-    parser.add_argument("--startup-runs", type=int, default=3, help="số lần đo mở cửa sổ (0: không đo)")
+    parser.add_argument(
+        "--startup-runs", type=int, default=3, help="số lần đo mở cửa sổ (0: không đo)"
+    )
     parser.add_argument("--report", type=Path, help="ghi số liệu ra tệp JSON")
     args = parser.parse_args(argv)
 
@@ -258,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             self_check(bundle, report, "tự kiểm tra bản đóng gói (--self-check)", base_env())
             if not args.no_faults:
                 faults(bundle, scratch_root, report)
+                second_start(bundle, scratch_root, report)
             if args.startup_runs > 0:
                 startup_time(bundle, scratch_root, args.startup_runs, report)
         elif bundle is not None:
@@ -269,7 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(report.figures, ensure_ascii=False))
     if args.report:
         args.report.write_text(
-            json.dumps({"figures": report.figures, "checks": report.checks}, ensure_ascii=False, indent=2),
+            json.dumps(
+                {"figures": report.figures, "checks": report.checks}, ensure_ascii=False, indent=2
+            ),
             encoding="utf-8",
         )
     failed = [c["name"] for c in report.checks if not c["ok"]]

@@ -70,7 +70,9 @@ def licence_name(dist: importlib.metadata.Distribution) -> str:
     if expression:
         return str(expression)
     classifiers = [
-        c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+        c.split("::")[-1].strip()
+        for c in meta.get_all("Classifier") or []
+        if c.startswith("License ::")
     ]
     if classifiers:
         return ", ".join(classifiers)
@@ -176,7 +178,7 @@ sys.exit({function}())
 # A windowed Windows exe has no console: sys.stdout/sys.stderr are None and the first print() or
 # traceback would itself crash. Send them to a log file in the temp folder instead, so a crash
 # at start-up leaves something to read.
-_WINDOWED_PREAMBLE = '''\
+_WINDOWED_PREAMBLE = """\
 if sys.stdout is None or sys.stderr is None:
     import os
     import tempfile
@@ -190,14 +192,7 @@ if sys.stdout is None or sys.stderr is None:
     sys.stdout = sys.stdout or _log
     sys.stderr = sys.stderr or _log
 
-import os as _os
-
-if _os.environ.get("BAOCAO_STARTUP_PROBE"):
-    import startup_probe  # measurement only: prints when the main window is up, then quits
-
-    startup_probe.install()
-
-'''
+"""
 
 
 def entry_points(project: dict[str, object]) -> dict[str, tuple[str, bool]]:

@@ -99,7 +99,9 @@ VSVersionInfo(
 """
 
 
-def write_version_file(out: Path, exe_name: str, description: str, version: str | None = None) -> Path:
+def write_version_file(
+    out: Path, exe_name: str, description: str, version: str | None = None
+) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     text = version_info_text(version or read_version(), exe_name, description)
     out.write_text(text, encoding="utf-8")

@@ -167,9 +167,7 @@ def _body(doc: Document, content: Content) -> Iterator[Finding]:
     main = content.sections[0].elements
     if not any(
         line.text.strip() and line.role is not Role.LEGAL_BASIS for line in _top_level_lines(main)
-    ) and not any(
-        isinstance(e, TableContent) for e in main
-    ):
+    ) and not any(isinstance(e, TableContent) for e in main):
         yield finding(
             "document.body-empty", _at("Nội dung"),
             "Văn bản chưa có nội dung.",

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from desktop.importing.inline import cut
+from desktop.importing.inline import cut, join
 from desktop.importing.lines import COLUMN_GAP, LineKind, classify, fold
 from desktop.importing.source import SourceLine
 
@@ -29,6 +29,8 @@ _CELL_STARTS: tuple[tuple[str, ...], ...] = (
 )
 
 _WORD = re.compile(r"\S+")
+_GAP_ONLY = re.compile(r"^[\s|]*$|^[-_=–—~]{3,}$")
+_MARK_ONLY = re.compile(r"^\s*(?:[-–+•·o]|\d{1,2}[.)]|[a-zđ]\))\s*$")
 
 
 def split_columns(line: SourceLine) -> list[SourceLine]:
@@ -51,8 +53,14 @@ def split_columns(line: SourceLine) -> list[SourceLine]:
     parts: list[SourceLine] = []
     for start, end in itertools.pairwise(points):
         piece = cut(line.content, start, end)
-        if "".join(getattr(r, "text", "") for r in piece).strip():
-            parts.append(replace(line, content=piece))
+        piece_text = "".join(getattr(r, "text", "") for r in piece).strip()
+        if not piece_text or _GAP_ONLY.match(piece_text):
+            continue
+        if parts and _MARK_ONLY.match(parts[-1].text):
+            # `-<tab>Như trên;`: the list mark and its entry are one cell.
+            parts[-1] = replace(line, content=join(parts[-1].content, piece))
+            continue
+        parts.append(replace(line, content=piece))
     return parts or [line]
 
 

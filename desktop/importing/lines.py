@@ -394,5 +394,7 @@ def _item(text: str) -> Classified | None:
     return Classified(LineKind.ITEM, match.end(), marker=marker)
 
 
-# Column gaps: a tab or a run of spaces between two columns of a header or signature table.
-COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+# Column gaps between two cells of a header or signature table: a tab, a run of spaces, the
+# ` | ` of a web page's table copied as text, or the rule under an agency name squeezed onto the
+# line (`TỈNH LẠNG SƠN ------------- Số: 52/…`).
+COLUMN_GAP = re.compile(r"\t+|\s{3,}|\s+\|\s+|\s+[-_=–—~]{3,}(?:\s+|$)")

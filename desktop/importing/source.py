@@ -44,6 +44,9 @@ class SourceLine:
     centered: bool = False
     table: Table | None = None  # a body table standing in the flow as one line
     page_break_before: bool = False
+    # Text files: leading spaces of the line (pdftotext -layout indents the first line of a
+    # paragraph; its wrapped lines start at the margin).
+    indent: int = 0
     # The id the block made from this line will carry (Word paragraphs holding an image, so
     # the image can be attached as evidence of that block).
     anchor: str | None = None

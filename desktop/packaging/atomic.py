@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import zlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import BinaryIO
 from desktop.errors import UserError
 from desktop.evidence.ioerrors import write_error
 from desktop.evidence.sizes import format_size
-from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker
+from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker, Region, whole
 
 SPACE_MARGIN = 1 << 20  # filesystems need a little room for their own metadata
 
@@ -44,12 +44,12 @@ def open_for_reading(path: Path) -> BinaryIO:
 class StagedFile:
     final: Path
     partial: Path
-    crc32: str
     size: int
 
 
-Producer = Callable[[BinaryIO], tuple[str, int]]
-"""Writes the content to the open file; returns (CRC-32 hex, size) of exactly what it wrote."""
+Producer = Callable[[BinaryIO], tuple[list[Region], int]]
+"""Writes the content to the open file; returns the CRC-32 regions and the size of exactly what
+it wrote (regions cover the file, in order)."""
 
 
 def _drop_cache(fd: int) -> None:
@@ -59,18 +59,102 @@ def _drop_cache(fd: int) -> None:
             advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-def read_back_crc32(path: Path, progress: Callable[[int], None] | None = None) -> tuple[str, int]:
-    """CRC-32 and size of a file, reading in big chunks while checksumming on a second thread."""
-    digest = Crc32()
-    size = 0
+def read_back_matches(
+    path: Path, regions: list[Region], size: int, progress: Callable[[int], None] | None = None
+) -> bool:
+    """Read `path` back in big chunks and check every region's CRC-32 (on a second thread)."""
+    checks = [(region, Crc32()) for region in regions]
+    read = 0
     with HashWorker() as worker, open_for_reading(path) as f:
-        while chunk := f.read(CHUNK_SIZE):
-            worker.submit(digest, chunk)
-            size += len(chunk)
-            if progress:
-                progress(len(chunk))
+        for region, crc in checks:
+            if region.offset != read:
+                return False
+            left = region.length
+            while left > 0:
+                chunk = f.read(min(CHUNK_SIZE, left))
+                if not chunk:
+                    return False
+                worker.submit(crc, chunk)
+                left -= len(chunk)
+                read += len(chunk)
+                if progress:
+                    progress(len(chunk))
+        if f.read(1):
+            return False  # longer than what was written
         worker.wait()
-    return digest.hexdigest(), size
+    return read == size and all(crc.value == region.crc32 for region, crc in checks)
+
+
+FLUSH_EVERY = 32 << 20
+
+
+class _Flusher:
+    """Writes through to `target` and fsyncs it on a background thread every `FLUSH_EVERY`
+    bytes, so the device writes while the next chunks are read and hashed, the final fsync only
+    waits for the tail, and the progress bar follows the device instead of racing to 100 % and
+    stalling on a slow USB stick. A failed background fsync (pulled out, full) surfaces at the
+    next write."""
+
+    def __init__(self, target: BinaryIO) -> None:
+        self._target = target
+        self._pending = 0
+        self._error: OSError | None = None
+        self._wanted = threading.Event()
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, name="baocao-fsync", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            if self._stop:
+                return
+            try:
+                self._target.flush()
+                os.fsync(self._target.fileno())
+            except OSError as exc:
+                self._error = exc
+                return
+
+    def _raise_pending_error(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def write(self, data: bytes) -> int:
+        self._raise_pending_error()
+        written = self._target.write(data)
+        self._pending += len(data)
+        if self._pending >= FLUSH_EVERY:
+            self._pending = 0
+            self._wanted.set()
+        return written if written is not None else len(data)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def fileno(self) -> int:
+        return self._target.fileno()
+
+    def _join(self) -> None:
+        self._stop = True
+        self._wanted.set()
+        self._thread.join()
+
+    def finish(self) -> None:
+        """Stop the background flushes and make everything durable."""
+        self._join()
+        self._raise_pending_error()
+        self._target.flush()
+        os.fsync(self._target.fileno())
+
+    def __enter__(self) -> _Flusher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread.is_alive():
+            self._join()
 
 
 class Destination:
@@ -127,30 +211,29 @@ class Destination:
             f = open_for_writing(partial)
         except OSError as exc:
             raise write_error(exc, final) from None
-        staged = StagedFile(final, partial, "", 0)
+        staged = StagedFile(final, partial, 0)
         self.staged.append(staged)  # from here on, `abort` removes it
         try:
-            with f:
-                checksum, size = produce(f)
-                f.flush()
-                os.fsync(f.fileno())
+            with f, _Flusher(f) as flushing:
+                regions, size = produce(flushing)
+                flushing.finish()
                 _drop_cache(f.fileno())
-            actual = read_back_crc32(partial, read_progress)
+            matches = read_back_matches(partial, regions, size, read_progress)
         except OSError as exc:
             raise write_error(exc, final) from None
-        if actual != (checksum, size):
+        if not matches:
             raise UserError(
                 f"Đọc lại {name} từ {self.directory} không khớp với dữ liệu đã ghi (thiết bị lỗi "
                 "hoặc bị rút ra?): hãy thử ổ khác; chưa có tệp nào được ghi hoàn chỉnh."
             )
-        staged = StagedFile(final, partial, checksum, size)
+        staged = StagedFile(final, partial, size)
         self.staged[-1] = staged
         return staged
 
     def write_bytes(self, name: str, data: bytes) -> StagedFile:
-        def produce(f: BinaryIO) -> tuple[str, int]:
+        def produce(f: BinaryIO) -> tuple[list[Region], int]:
             f.write(data)
-            return f"{zlib.crc32(data):08x}", len(data)
+            return whole(data), len(data)
 
         return self.write(name, produce)
 

@@ -20,6 +20,7 @@ from desktop.jobs import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from desktop.model.document import Document
 from desktop.packaging.atomic import Destination
 from desktop.packaging.cover import CoverFile, CoverInfo, render_cover
+from desktop.packaging.hashing import Region
 from desktop.packaging.plan import PackagePlan, Part, PayloadFile, Renderer, plan_package
 from desktop.packaging.zipwriter import write_part
 
@@ -48,7 +49,6 @@ class WrittenFile:
     kind: str  # "package", "part" or "cover"
     part: int | None = None
     part_count: int | None = None
-    crc32: str = ""  # checked by reading the file back from the destination
 
 
 # A zip is identified by its package hash (SHA-256 of the payload manifest, on the cover sheet),
@@ -139,9 +139,9 @@ def build_package(
         destination.prepare(names, plan.estimated_size + len(cover))
         for part in plan.parts:
 
-            def produce(f: BinaryIO, part: Part = part) -> tuple[str, int]:
+            def produce(f: BinaryIO, part: Part = part) -> tuple[list[Region], int]:
                 result = write_part(f, plan, part, cover, tick=tick, cancel=cancel)
-                return result.crc32, result.size
+                return result.regions, result.size
 
             staged = destination.write(
                 part.zip_name, produce, read_progress=lambda n: tick(n, "Đang đọc lại để kiểm tra…")
@@ -149,15 +149,11 @@ def build_package(
             kind = "part" if plan.split else "package"
             count = len(plan.parts) if plan.split else None
             index = part.index if plan.split else None
-            written.append(
-                WrittenFile(staged.final, None, staged.size, kind, index, count, staged.crc32)
-            )
+            written.append(WrittenFile(staged.final, None, staged.size, kind, index, count))
         cancel.raise_if_cancelled()
         staged = destination.write_bytes(cover_copy_name(plan), cover)
         cover_sha = hashlib.sha256(cover).hexdigest()
-        written.append(
-            WrittenFile(staged.final, cover_sha, staged.size, "cover", crc32=staged.crc32)
-        )
+        written.append(WrittenFile(staged.final, cover_sha, staged.size, "cover"))
         destination.commit()
     progress(total, total, "Đã tạo gói.")
     return PackageResult(plan, tuple(written))

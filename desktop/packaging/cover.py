@@ -67,13 +67,24 @@ def hash_lines(digest: str) -> list[str]:
 
 
 def render_cover(info: CoverInfo) -> bytes:
-    """The cover sheet as PDF bytes (fonts embedded, exactly one page)."""
-    rows = len(info.files)
-    while True:
-        pdf, pages = _render(info, rows)
-        if pages == 1 or rows == 0:
-            return pdf
-        rows = max(0, rows - max(1, (pages - 1) * 8))
+    """The cover sheet as PDF bytes (fonts embedded, exactly one page).
+
+    If every file does not fit, the largest number of rows that keeps one page is found by
+    bisection (each try is one ~0.1 s layout) and the rest is summarised in one row.
+    """
+    pdf, pages = _render(info, len(info.files))
+    if pages == 1:
+        return pdf
+    fits, best = 0, _render(info, 0)[0]
+    too_many = len(info.files)
+    while too_many - fits > 1:
+        middle = (fits + too_many) // 2
+        candidate, pages = _render(info, middle)
+        if pages == 1:
+            fits, best = middle, candidate
+        else:
+            too_many = middle
+    return best
 
 
 def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import queue
 import threading
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 CHUNK_SIZE = 4 << 20
@@ -84,3 +86,72 @@ class HashWorker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Checksummed regions of a written file
+
+
+@dataclass(frozen=True)
+class Region:
+    """`length` bytes at `offset` of a file whose CRC-32 must be `crc32`."""
+
+    offset: int
+    length: int
+    crc32: int
+
+
+class RegionRecorder:
+    """Follows a byte stream as it is written and describes it as checksummed regions.
+
+    Most bytes of a package are stored (not deflated) evidence, and `zipfile` already computes
+    the CRC-32 of each entry's data: those bytes are recorded as one region whose CRC is taken
+    from the entry (`trusted`), so they are never checksummed twice. Everything else — headers,
+    descriptors, deflated data — is checksummed here as it passes. Reading the file back and
+    checking every region checks every byte.
+    """
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self._regions: list[Region | tuple[int, int, Callable[[], int]]] = []
+        self._start = 0
+        self._crc = 0
+        self._trusted_start: int | None = None
+
+    def wrote(self, data: bytes) -> None:
+        if self._trusted_start is None:
+            self._crc = zlib.crc32(data, self._crc)
+        self.offset += len(data)
+
+    def _close_open_region(self) -> None:
+        if self.offset > self._start:
+            self._regions.append(Region(self._start, self.offset - self._start, self._crc))
+        self._start, self._crc = self.offset, 0
+
+    def begin_trusted(self) -> None:
+        """The following bytes are checksummed by someone else (see `end_trusted`)."""
+        self._close_open_region()
+        self._trusted_start = self.offset
+
+    def end_trusted(self, crc32: Callable[[], int]) -> None:
+        """`crc32()` returns their CRC once known (after `zipfile` closes the entry)."""
+        assert self._trusted_start is not None
+        start, self._trusted_start = self._trusted_start, None
+        if self.offset > start:
+            self._regions.append((start, self.offset - start, crc32))
+        self._start, self._crc = self.offset, 0
+
+    def regions(self) -> list[Region]:
+        self._close_open_region()
+        out = []
+        for region in self._regions:
+            if isinstance(region, Region):
+                out.append(region)
+            else:
+                start, length, crc = region
+                out.append(Region(start, length, crc()))
+        return out
+
+
+def whole(data: bytes) -> list[Region]:
+    return [Region(0, len(data), zlib.crc32(data))] if data else []

@@ -2,7 +2,8 @@
 
 - The zip is written to a non-seekable sink, so `zipfile` puts sizes and CRCs in data
   descriptors after each entry instead of seeking back: the byte stream is written once, in
-  order, and its CRC-32 (for the read-back check) is computed on the way.
+  order, and described as CRC-32-checked regions for the read-back check (stored entries reuse
+  the CRC zipfile computes anyway, so no byte is checksummed twice).
 - Payload files are copied in 4 MiB chunks through `ZipFile.open(info, "w")` (`ZipFile.write`
   copies in 8 KiB chunks, about 5× slower). Each chunk is also hashed (SHA-256, on a second
   thread) and compared at the end with the hash recorded at attach time: a damaged file in the
@@ -15,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import stat
 import zipfile
@@ -27,7 +29,7 @@ from desktop.errors import UserError
 from desktop.evidence.ioerrors import read_error
 from desktop.jobs import CancelToken
 from desktop.packaging import bagformat
-from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker
+from desktop.packaging.hashing import CHUNK_SIZE, HashWorker, Region, RegionRecorder
 from desktop.packaging.plan import COVER_NAME, PackagePlan, Part, PayloadFile
 
 BIG_FILE = 16 << 20  # deflate bigger text files at level 1: ten times faster, a little larger
@@ -36,20 +38,17 @@ _FILE_MODE = (stat.S_IFREG | 0o644) << 16
 Tick = Callable[[int, str], None]  # (bytes just copied, label)
 
 
-class _HashingSink:
-    """A write-only, non-seekable file object: writes through and checksums what was written."""
+class _Sink:
+    """A write-only, non-seekable file object: writes through and records checksummed regions."""
 
-    def __init__(self, target: BinaryIO, worker: HashWorker) -> None:
+    def __init__(self, target: BinaryIO) -> None:
         self._target = target
-        self._worker = worker
-        self.checksum = Crc32()
-        self.size = 0
+        self.recorder = RegionRecorder()
 
     def write(self, data: bytes) -> int:
         data = bytes(data) if not isinstance(data, bytes) else data
         self._target.write(data)
-        self._worker.submit(self.checksum, data)
-        self.size += len(data)
+        self.recorder.wrote(data)
         return len(data)
 
     def flush(self) -> None:
@@ -61,7 +60,7 @@ class _HashingSink:
 
 @dataclass(frozen=True)
 class WrittenZip:
-    crc32: str  # of the whole zip file, hex
+    regions: list[Region]  # CRC-32 of every byte, for the read-back check
     size: int
 
 
@@ -105,14 +104,14 @@ def write_part(
     tick: Tick,
     cancel: CancelToken,
 ) -> WrittenZip:
-    """Write `part` as a zip to `target`; return the zip's CRC-32 and size.
+    """Write `part` as a zip to `target`; return its size and checksummed regions.
 
     Raises `UserError` if a payload file no longer matches its recorded hash, `OSError` from
     `target` as is (the caller knows the destination and explains it), `Cancelled`.
     """
     root = f"{part.bag_name}/"
     with HashWorker() as worker:
-        sink = _HashingSink(target, worker)
+        sink = _Sink(target)
         payload_hashes: list[tuple[PayloadFile, hashlib._Hash]] = []
         with zipfile.ZipFile(sink, "w", allowZip64=True) as zf:
             for name, data in tag_files(plan, part, cover):
@@ -125,12 +124,17 @@ def write_part(
                 payload_hashes.append((payload, digest))
                 info = _info(root + payload.path, plan, payload.size, payload.compress)
                 with zf.open(info, "w") as dst:
+                    if not payload.compress:
+                        # Stored: the bytes written are the data zipfile CRCs; reuse its CRC.
+                        sink.recorder.begin_trusted()
                     _copy(payload, dst, digest, worker, tick, cancel)
+                    if not payload.compress:
+                        sink.recorder.end_trusted(functools.partial(getattr, info, "CRC"))
         worker.wait()
     for payload, digest in payload_hashes:
         if digest.hexdigest() != payload.sha256:
             raise _damaged(payload)
-    return WrittenZip(sink.checksum.hexdigest(), sink.size)
+    return WrittenZip(sink.recorder.regions(), sink.recorder.offset)
 
 
 def _copy(

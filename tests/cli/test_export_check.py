@@ -27,7 +27,9 @@ def report_json() -> dict:
     return document_to_json(report())
 
 
-@pytest.mark.skipif(not nd30_samples.available(), reason="../shared/samples is not beside the checkout")
+@pytest.mark.skipif(
+    not nd30_samples.available(), reason="../shared/samples is not beside the checkout"
+)
 @pytest.mark.parametrize("facts", nd30_samples.SAMPLES, ids=lambda f: f.file)
 def test_real_samples_load_export_and_check_clean(baocao, tmp_path, facts) -> None:
     doc_id = load(baocao, tmp_path, nd30_samples.sample_json(facts))
@@ -43,7 +45,9 @@ def test_real_samples_load_export_and_check_clean(baocao, tmp_path, facts) -> No
 
 def test_export_prints_the_files_and_a_check_summary(baocao, tmp_path) -> None:
     doc_id = load(baocao, tmp_path, report_json())
-    result = baocao("export", doc_id, "--docx", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf"))
+    result = baocao(
+        "export", doc_id, "--docx", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf")
+    )
     assert result.code == 0, result.err
     assert f"Đã xuất DOCX: {tmp_path / 'a.docx'}" in result.out
     assert "Đã xuất PDF:" in result.out and "trang)" in result.out

@@ -37,18 +37,26 @@ def leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.startswith(".~baocao-")]
 
 
-def test_export_docx_writes_the_file_snapshots_and_marks_exported(office_store, doc_id, out) -> None:
+def test_export_docx_writes_the_file_snapshots_and_marks_exported(
+    office_store, doc_id, out
+) -> None:
     target = out / "Báo cáo quý I.docx"
     steps: list[tuple[int, int, str]] = []
     result = export_document(
-        office_store, doc_id, "docx", target, progress=lambda d, t, label: steps.append((d, t, label))
+        office_store,
+        doc_id,
+        "docx",
+        target,
+        progress=lambda d, t, label: steps.append((d, t, label)),
     )
     assert result.files == {ExportFormat.DOCX: target.absolute()}
     with zipfile.ZipFile(target) as zf:
         assert "word/footnotes.xml" in zf.namelist()
     stored = documents.get(office_store, doc_id)
     assert stored.document.status is DocumentStatus.EXPORTED
-    (snapshot,) = [s for s in history.list_history(office_store, doc_id) if s.reason is SnapshotReason.EXPORT]
+    (snapshot,) = [
+        s for s in history.list_history(office_store, doc_id) if s.reason is SnapshotReason.EXPORT
+    ]
     assert snapshot.id == result.snapshot_id and target.name in snapshot.note
     assert [d for d, _t, _l in steps] == sorted(d for d, _t, _l in steps)
     assert steps[-1][0] == steps[-1][1]
@@ -68,7 +76,9 @@ def test_docx_and_pdf_together(office_store, doc_id, out) -> None:
 
 def _unchanged(store, doc_id) -> None:
     stored = documents.get(store, doc_id)
-    assert stored.document.status is DocumentStatus.DRAFT or stored.document.status is report().status
+    assert (
+        stored.document.status is DocumentStatus.DRAFT or stored.document.status is report().status
+    )
     assert not [s for s in history.list_history(store, doc_id) if s.reason is SnapshotReason.EXPORT]
 
 
@@ -83,7 +93,9 @@ def test_folder_not_writable(office_store, doc_id, out, monkeypatch) -> None:
     _unchanged(office_store, doc_id)
 
 
-def test_disk_full_leaves_the_old_file_and_no_partial_one(office_store, doc_id, out, monkeypatch) -> None:
+def test_disk_full_leaves_the_old_file_and_no_partial_one(
+    office_store, doc_id, out, monkeypatch
+) -> None:
     target = out / "x.docx"
     target.write_bytes(b"ban cu")
 
@@ -191,7 +203,9 @@ def test_sent_documents_keep_their_status(office_store, out) -> None:
 
 
 def test_findings_of_the_document_come_with_the_result(office_store, out) -> None:
-    doc_id = documents.add(office_store, report().with_changes(title="", distribution=("Sở Nội vụ",)))
+    doc_id = documents.add(
+        office_store, report().with_changes(title="", distribution=("Sở Nội vụ",))
+    )
     result = export_document(office_store, doc_id, "docx", out / "x.docx")
     rules = {f.rule for f in result.findings}
     assert {"title.missing", "distribution.nhu-tren"} <= rules

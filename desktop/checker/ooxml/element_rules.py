@@ -166,6 +166,7 @@ def _agency(s: Structure) -> Iterator[Finding]:
                 "Tên cơ quan chủ quản in hoa, chữ đứng, không đậm, cỡ 12–13.",
             )  # fmt: skip
             break
+    name = " ".join(p.stripped for p in s.issuing_agency)
     for p in s.issuing_agency:
         upper = p.stripped == p.stripped.upper()
         if not p.bold or not upper or not _in_range(p.size_pt, 12, 13):
@@ -176,11 +177,10 @@ def _agency(s: Structure) -> Iterator[Finding]:
             )
             yield finding(
                 "agency.issuing-format", loc("Tên cơ quan ban hành", p),
-                f"Tên cơ quan ban hành “{p.stripped}” {what}.",
+                f"Tên cơ quan ban hành “{name}” {what}.",
                 "Tên cơ quan ban hành in hoa, đứng, đậm, cỡ 12–13.",
             )  # fmt: skip
             break
-    name = " ".join(p.stripped for p in s.issuing_agency)
     for problem in text_rules.issuing_agency_problems(name):
         yield finding(
             problem.rule,
@@ -496,7 +496,12 @@ def signer(s: Structure) -> Iterator[Finding]:
     table = s.signature_table
     if table is not None:
         row = next(
-            (i for i, r in enumerate(table.rows) if any(anchor in c.paragraphs for c in r)), 0
+            (
+                i
+                for i, r in enumerate(table.rows)
+                if any(anchor.element is p.element for c in r for p in c.paragraphs)
+            ),
+            0,
         )
         can_split = not table.cant_split_rows[row] if row < len(table.cant_split_rows) else True
         before = s.paragraph_before_signature

@@ -26,7 +26,15 @@ V_NS = "urn:schemas-microsoft-com:vml"
 EMU_PER_MM = 36000
 MARKS = frozenset({m.value for m in Urgency} | {m.value for m in Secrecy})
 _UNDERSCORES = re.compile(r"^[\s_]{3,}$")
-_TERRITORY = re.compile(r"^(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN|THỦ ĐÔ)\b")
+# Words an agency name opens with (Phụ lục III headers), to tell a new name from a wrapped one.
+_AGENCY_START = re.compile(
+    r"^(UBND|HĐND|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ|SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|TỔNG CỤC|CỤC|"
+    r"CHI CỤC|VỤ|TRƯỜNG|BỆNH VIỆN|THANH TRA|KHO BẠC|CÔNG AN|ĐẢNG ỦY|ĐẢNG BỘ|TỈNH ỦY|HUYỆN ỦY|"
+    r"THÀNH ỦY|ĐOÀN|HỘI|LIÊN|VIỆN|HỌC VIỆN|ĐẠI HỌC|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|BỘ CHỈ HUY|"
+    r"BAN CHỈ HUY|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|TÒA ÁN|VIỆN KIỂM SÁT|KIỂM TOÁN|NGÂN HÀNG|"
+    r"BẢO HIỂM|ĐÀI|BÁO)\b"
+)
+_CONNECTOR_END = re.compile(r"(\bVÀ|\bCỦA|\bTHUỘC|\bVỀ|,|&|-)$")
 
 
 @dataclass(frozen=True)
@@ -74,10 +82,6 @@ class Structure:
     @property
     def is_cong_van(self) -> bool:
         return self.kind_title is None and self.cong_van_subject is not None
-
-    @property
-    def text_width_known(self) -> bool:
-        return self.agency_container_mm is not None
 
 
 def text_width_mm(view: DocxView, section: int) -> float:
@@ -179,7 +183,7 @@ def _header(view: DocxView, s: Structure) -> int:
             text_rules.is_national_title(p.text) for p in item.paragraphs()
         ):
             s.header_table = item
-            _header_from_table(view, s, item)
+            _header_from_table(s, item)
             return i + 1
     # No table: the header typed as loose paragraphs (or missing).
     paragraphs = [p for p in view.items[:20] if isinstance(p, ParaView)]
@@ -221,7 +225,7 @@ def _motto_after(s: Structure, paragraphs: list[ParaView], i: int, width: float 
         s.motto_rule = rule_under(paragraphs, j, width) or _drawn_line(national)
 
 
-def _header_from_table(view: DocxView, s: Structure, table: TableView) -> None:
+def _header_from_table(s: Structure, table: TableView) -> None:
     qh_cell: CellView | None = None
     for cell in table.cells():
         for i, p in enumerate(cell.paragraphs):
@@ -260,7 +264,7 @@ def _header_from_table(view: DocxView, s: Structure, table: TableView) -> None:
             if lines:
                 break
             continue
-        lines.append(p)
+        lines.extend(line for line in p.split_lines() if line.stripped)
         if p.border_bottom or _drawn_line(p) is not None:
             s.agency_rule = rule_under(agency_cell.paragraphs, i, agency_cell.inner_mm)
             break
@@ -268,14 +272,28 @@ def _header_from_table(view: DocxView, s: Structure, table: TableView) -> None:
 
 
 def _split_agency(s: Structure, lines: list[ParaView]) -> None:
-    """Chủ quản (regular) above the issuing agency (bold). Lines that start with a territorial
-    unit ("TỈNH BÌNH PHƯỚC") continue the line above them rather than start a new name."""
+    """Chủ quản (regular) above the issuing agency (bold), from the lines of the agency cell.
+
+    A line continues the name above it when it has the same weight and either comes from the
+    same paragraph (a break the writer or the app put in), or does not open with the kind of
+    body a name starts with ("TỈNH BÌNH PHƯỚC", "VÀ CÔNG NGHỆ"), or follows a line ending in a
+    connector ("… VÀ"). Otherwise it starts a new name."""
     groups: list[list[ParaView]] = []
-    for p in lines:
-        if groups and _TERRITORY.match(p.stripped.upper()) and p.bold == groups[-1][-1].bold:
-            groups[-1].append(p)
+    for line in lines:
+        previous = groups[-1][-1] if groups else None
+        continues = (
+            previous is not None
+            and previous.bold == line.bold
+            and (
+                previous.element is line.element
+                or not _AGENCY_START.match(line.stripped.upper())
+                or bool(_CONNECTOR_END.search(previous.stripped.upper()))
+            )
+        )
+        if continues:
+            groups[-1].append(line)
         else:
-            groups.append([p])
+            groups.append([line])
     if not groups:
         return
     if len(groups) == 1:
@@ -286,7 +304,7 @@ def _split_agency(s: Structure, lines: list[ParaView]) -> None:
     last_bold = max(
         (i for i, g in enumerate(groups) if all(p.bold for p in g)), default=len(groups) - 1
     )
-    if last_bold == 0 and len(groups) > 1:
+    if last_bold == 0:
         last_bold = len(groups) - 1
     s.parent_agency = [p for g in groups[:last_bold] for p in g]
     s.issuing_agency = [p for g in groups[last_bold:] for p in g]
@@ -444,7 +462,7 @@ def _signature_from_table(s: Structure, table: TableView) -> None:
         )
         if label_cell is None:
             continue
-        paragraphs = _non_empty(label_cell.paragraphs)
+        paragraphs = _non_empty(_lines(label_cell.paragraphs))
         label = next(p for p in paragraphs if p.stripped.startswith(("Nơi nhận", "Noi nhan")))
         s.distribution_label = label
         s.distribution = paragraphs[paragraphs.index(label) + 1 :]
@@ -456,18 +474,23 @@ def _signature_from_table(s: Structure, table: TableView) -> None:
         )
         if signer_cell is None:
             return
+        cell_lines = _lines(signer_cell.paragraphs)
         lines = [
-            p for p in _non_empty(signer_cell.paragraphs)
+            p for p in _non_empty(cell_lines)
             if not (p.stripped.startswith("(") and p.stripped.endswith(")"))
             and not p.stripped.startswith(("Ký bởi", "Thời gian ký", "Ngày ký"))
             and "Đã ký" not in p.stripped
         ]  # fmt: skip
-        if lines and _after_signature_gap(signer_cell.paragraphs, lines[-1]):
+        if lines and _after_signature_gap(cell_lines, lines[-1]):
             s.signer_name = lines[-1]
             s.authority = lines[:-1]
         else:
             s.authority = lines
         return
+
+
+def _lines(paragraphs: list[ParaView]) -> list[ParaView]:
+    return [line for p in paragraphs for line in p.split_lines()]
 
 
 def _after_signature_gap(paragraphs: list[ParaView], name: ParaView) -> bool:

@@ -8,7 +8,7 @@ WordprocessingML inheritance.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -71,6 +71,23 @@ class ParaView:
     @property
     def stripped(self) -> str:
         return " ".join(self.text.replace("\u00a0", " ").split())
+
+    def split_lines(self) -> list[ParaView]:
+        """The paragraph cut at its manual line breaks (Shift+Enter), one view per line with
+        the runs of that line, so "UBND TỈNH X⏎SỞ Y" is read as two lines with their own
+        weight. A paragraph without breaks is returned as is."""
+        if not any("\n" in r.text for r in self.runs):
+            return [self]
+        lines: list[list[RunView]] = [[]]
+        for run in self.runs:
+            pieces = run.text.split("\n")
+            for i, piece in enumerate(pieces):
+                if i:
+                    lines.append([])
+                if piece or run.footnote_reference or run.instruction:
+                    lines[-1].append(replace(run, text=piece))
+        return [ParaView(self.index, self.element, runs, self.props, self.section, self.cell)
+                for runs in lines]  # fmt: skip
 
     def text_runs(self) -> list[RunView]:
         return [r for r in self.runs if r.text.strip() and not r.footnote_reference]

@@ -128,8 +128,7 @@ def package(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(to_json({
             "package_id": result.package_id,
             "files": [{"path": str(f.path), "kind": f.kind, "part": f.part,
-                       "part_count": f.part_count, "size": f.size, "sha256": f.sha256,
-                       "crc32": f.crc32}
+                       "part_count": f.part_count, "size": f.size, "sha256": f.sha256}
                       for f in result.files],
             "payload_bytes": result.plan.payload_bytes,
             "payload_files": len(result.plan.files),

@@ -16,7 +16,16 @@ from typing import IO, TYPE_CHECKING
 from lxml import etree
 
 from desktop.export.docx import package, tables
-from desktop.export.docx.ooxml import R_NS, run_properties, sub, text_run, twips, w
+from desktop.export.docx.ooxml import (
+    R_NS,
+    XML_SPACE,
+    border,
+    run_properties,
+    sub,
+    text_run,
+    twips,
+    w,
+)
 from desktop.export.docx.paragraphs import (
     NO_LAYOUT,
     Layout,
@@ -49,6 +58,7 @@ if TYPE_CHECKING:
 # Space between the header table's two rows, and above the signer/Nơi nhận table.
 HEADER_ROW_GAP_PT = 6.0
 SIGNATURE_GAP_ABOVE_PT = 12.0
+AFTER_HEADER_GAP_PT = 12.0
 # Padding inside the KHẨN / MẬT rectangle.
 MARK_PADDING_MM = 1.5
 
@@ -105,6 +115,7 @@ class _Renderer:
         self.parts = _HeaderFooterParts(self)
         self.footnotes = package.add_footnotes_part(document)
         self._page_break_pending = False
+        self._after_header = False  # the element being drawn follows the header block directly
 
     # ---------------------------------------------------------------- document and sections
 
@@ -112,7 +123,7 @@ class _Renderer:
         sections = self.content.sections
         for index, section in enumerate(sections):
             self._section_elements(section)
-            sect_pr = self._sect_pr(section, first=index == 0)
+            sect_pr = self._sect_pr(section)
             if index < len(sections) - 1:
                 self._section_break_holder().find(w("pPr")).append(sect_pr)
             else:
@@ -122,6 +133,7 @@ class _Renderer:
         elements = list(section.elements)
         keep_until = _last_body_line_index(elements)
         for i, element in enumerate(elements):
+            self._after_header = i > 0 and isinstance(elements[i - 1], HeaderBlock | Marks)
             self._element(element, keep_next=i in keep_until)
         if not elements or not isinstance(elements[-1], Line):
             # A section (and the body) must end with a paragraph; keep it 1 pt high so it can
@@ -137,7 +149,7 @@ class _Renderer:
             last.insert(0, etree.Element(w("pPr")))
         return last
 
-    def _sect_pr(self, section: SectionContent, *, first: bool) -> etree._Element:
+    def _sect_pr(self, section: SectionContent) -> etree._Element:
         page = self.styles.page
         sect = etree.Element(w("sectPr"))
         for kind, ref_type in (("header-page-number", "default"), ("header-empty", "first")):
@@ -188,7 +200,7 @@ class _Renderer:
             else:
                 t = sub(r, "instrText")
                 t.text = instruction
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                t.set(XML_SPACE, "preserve")
 
         field_run("begin")
         field_run("instr", " PAGE ")
@@ -203,7 +215,7 @@ class _Renderer:
         ppr = sub(p, "pPr")
         sub(ppr, "pStyle", val="Footer")
         borders = sub(ppr, "pBdr")
-        sub(borders, "top", val="single", sz=6, space=1, color="000000")
+        border(borders, "top")
         sub(ppr, "spacing", before=0, after=0, line=240, lineRule="auto")
         sub(ppr, "jc", val="center")
         run_properties(ppr, style.size_pt)
@@ -291,7 +303,7 @@ class _Renderer:
             ppr = p.find(w("pPr"))
             borders = etree.Element(w("pBdr"))
             for side in ("top", "left", "bottom", "right"):
-                sub(borders, side, val="single", sz=8, space=2, color="000000")
+                border(borders, side, size_eighths=8, space_pt=2)
             ppr.find(w("spacing")).addprevious(borders)
 
     def _recipients(self, recipients: Recipients) -> None:
@@ -299,6 +311,8 @@ class _Renderer:
         colon, wrapped lines hanging after the dash (spec §3.1 ô 9a, §8)."""
         style = self.styles.style(Role.RECIPIENTS)
         indents = geometry.recipient_indents(self.styles, recipients)
+        # A công văn has no title block: leave a line's space under the header (Mẫu 1.5).
+        before = max(style.space_before_pt, AFTER_HEADER_GAP_PT) if self._after_header else None
 
         def width(text: str) -> float:
             return measure.text_width_mm(text, style.size_pt, bold=style.bold)
@@ -307,11 +321,12 @@ class _Renderer:
             label = f"{recipients.label} "
             line = Line(Role.RECIPIENTS, (Span(label), Span(recipients.items[0])))
             hang = width(label)
-            self._line(line, Layout(left_mm=indents.label_mm + hang, hanging_mm=hang))
+            layout = Layout(left_mm=indents.label_mm + hang, hanging_mm=hang)
+            self._line(line, replace(layout, space_before_pt=before))
             return
         self._line(
             Line(Role.RECIPIENTS, (Span(recipients.label),)),
-            Layout(left_mm=indents.label_mm, hanging_mm=0, keep_next=True),
+            Layout(left_mm=indents.label_mm, keep_next=True, space_before_pt=before),
         )
         for item in recipients.items:
             hang = width(item[:2]) if item.startswith("- ") else 0.0

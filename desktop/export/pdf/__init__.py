@@ -12,8 +12,10 @@ Public entry points (everything else in this package is internal):
 
 Pipeline (one pass each, in this order):
 
-1. reportlab (`renderer.py`): two-pass layout so footnotes sit at the bottom of the page where
-   their reference lands; page numbers centred in the top margin from each section's page 2.
+1. reportlab (`renderer.py`, `story.py`): one exact layout pass — a paragraph that references a
+   footnote reserves the note's room on the page where the reference lands (`footnotes.py`), so
+   notes sit at the bottom of that page; page numbers centred in the top margin from each
+   section's page 2; lines broken, kept and spaced as Word and LibreOffice set the DOCX.
 2. pikepdf (`pdfa.py`): XMP with `pdfaid:part=2 conformance=B`, Info ↔ XMP title/author/subject/
    keywords/dates/producer, sRGB output intent, a document ID derived from the content.
 3. pikepdf (`signature_fields.py`): AcroForm with two unsigned `/Sig` fields whose widgets carry
@@ -22,10 +24,14 @@ Pipeline (one pass each, in this order):
 
 Signature field names (stable; signing tools and `baocao check` look them up by these names):
 
-* `ChuKyNguoiKy` — the competent person's signature (ô 7c): the gap between the signer's title
-  lines (7a) and the name (7b), as wide as the right column of the signature table.
-* `ChuKyCoQuan` — the agency's seal / digital signature (ô 8): a square the height of the gap
-  whose right third overlaps the left third of `ChuKyNguoiKy`, as the decree places the seal.
+* `ChuKyNguoiKy` — the competent person's signature (ô 7c): over the gap between the signer's
+  title lines (7a) and the name (7b), as high as the gap, twice as wide (at most the column),
+  centred in the signer's column.
+* `ChuKyCoQuan` — the agency's seal / digital signature (ô 8): a square as high as the gap that
+  covers the left third of `ChuKyNguoiKy`, where the decree puts the seal.
+
+`PdfResult.stamp_areas` also gives where the number line (`SoKyHieu`) and the place/date line
+(`NgayThang`) were drawn: on a draft they hold the blanks the clerk's issuing tool fills in.
 
 Dates and the producer come from the caller, so the same content exported twice gives the same
 text and layout; the document ID is a hash of the content, not of the clock.

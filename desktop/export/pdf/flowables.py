@@ -141,7 +141,82 @@ class Shifted(Flowable):  # type: ignore[misc]
         self.inner.drawOn(self.canv, self.dx, 0)
 
 
-class KeepTailWith(Flowable):  # type: ignore[misc]
+class _Stack(Flowable):  # type: ignore[misc]
+    """Flowables drawn one under the other as one unit when they fit together on the page.
+
+    The height includes the room for the footnotes its paragraphs reference on this page (their
+    `_fn_extra`); drawing leaves that room under the last item, where the frame gives it back
+    (see `footnotes.NoteFrame`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0.0
+
+    def _content(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    def _heights(self, availWidth: float, availHeight: float) -> float:
+        total = 0.0
+        extra = 0.0
+        for i, item in enumerate(self._content()):
+            _, h = item.wrapOn(self.canv, availWidth, availHeight)
+            total += h + (item.getSpaceBefore() if i else 0.0)
+            extra += getattr(item, "_fn_extra", 0.0)
+        self._fn_extra = extra
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self._heights(availWidth, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self._content()[0].getSpaceBefore())
+
+    def _at_top(self) -> bool:
+        return bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+
+    def draw(self) -> None:  # drawn only when everything fits
+        y = self.height
+        canv = self.canv
+        for i, item in enumerate(self._content()):
+            _, h = item.wrapOn(canv, self.width, self.height)
+            extra = getattr(item, "_fn_extra", 0.0)
+            if i:
+                y -= item.getSpaceBefore()
+            y -= h - extra
+            item.drawOn(canv, 0, y - extra)  # a noted paragraph lifts itself by `extra`
+
+
+class KeepWithNext(_Stack):
+    """Word's keep-with-next: the `heads` (a heading, a chain of headings, a caption) stay on
+    the page where `follower` begins. The follower may still split — its first lines go with
+    the heads — so a heading never ends a page and a long paragraph after it does not leave the
+    previous page half empty (reportlab's own KeepTogether would move the whole paragraph)."""
+
+    def __init__(self, heads: list[Flowable], follower: Flowable) -> None:
+        super().__init__()
+        self.heads = heads
+        self.follower = follower
+
+    def _content(self) -> list[Flowable]:
+        return [*self.heads, self.follower]
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        canv = getattr(self, "canv", None)
+        used = 0.0
+        for i, head in enumerate(self.heads):
+            _, h = head.wrapOn(canv, availWidth, availHeight)
+            used += h + (head.getSpaceBefore() if i else 0.0)
+        room = availHeight - used - self.follower.getSpaceBefore()
+        parts = list(self.follower.splitOn(canv, availWidth, room)) if room > 0 else []
+        if parts:
+            return [*self.heads, *parts]
+        if self._at_top():  # too big for any page together: let them go their own ways
+            return [*self.heads, self.follower]
+        return []
+
+
+class KeepTailWith(_Stack):
     """The last body paragraph (or table) kept with the signature block, as Word's keep-with-next
     does: if both do not fit, only the paragraph's last lines move to the next page with the
     block — never the block alone, never the whole paragraph when its head fits here."""
@@ -152,35 +227,12 @@ class KeepTailWith(Flowable):  # type: ignore[misc]
         super().__init__()
         self.last = last
         self.block = block
-        self.width = self.height = 0.0
 
     def _content(self) -> list[Flowable]:
         return [self.last, *self.block]
 
-    def _block_height(self, availWidth: float, availHeight: float) -> float:
-        total = 0.0
-        for item in self.block:
-            _, h = item.wrapOn(self.canv, availWidth, availHeight)
-            total += h + item.getSpaceBefore()
-        return total
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _, h1 = self.last.wrapOn(self.canv, availWidth, availHeight)
-        # Room for footnotes of the last paragraph is part of its height; the frame gives it
-        # back under the block after drawing (see footnotes.NoteFrame).
-        self._fn_extra = getattr(self.last, "_fn_extra", 0.0)
-        h2 = self._block_height(availWidth, availHeight)
-        self._fn_extra += sum(getattr(item, "_fn_extra", 0.0) for item in self.block)
-        self.width, self.height = availWidth, h1 + h2
-        return self.width, self.height
-
-    def getSpaceBefore(self) -> float:
-        return float(self.last.getSpaceBefore())
-
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         canv = getattr(self, "canv", None)
-        frame = getattr(self, "_frame", None)
-        at_top = bool(getattr(frame, "_atTop", False))
         _, last_h = self.last.wrapOn(canv, availWidth, availHeight)
         last_h -= getattr(self.last, "_fn_extra", 0.0)  # the text alone, without its notes
         tail = self._tail_height()
@@ -189,7 +241,7 @@ class KeepTailWith(Flowable):  # type: ignore[misc]
             parts = list(self.last.splitOn(canv, availWidth, min(availHeight, last_h - tail)))
         if len(parts) >= 2:
             return [parts[0], KeepTogether([*parts[1:], *self.block])]
-        if at_top:  # nothing fits together even on a fresh page: let them go their own ways
+        if self._at_top():  # nothing fits together even on a fresh page
             return [self.last, *self.block]
         return []
 
@@ -201,14 +253,3 @@ class KeepTailWith(Flowable):  # type: ignore[misc]
             heights = getattr(last, "_rowHeights", None)
             return float(heights[-1]) if heights else None
         return None
-
-    def draw(self) -> None:  # drawn only when it fits whole
-        y = self.height
-        canv = self.canv
-        for i, item in enumerate(self._content()):
-            _, h = item.wrapOn(canv, self.width, self.height)
-            extra = getattr(item, "_fn_extra", 0.0)
-            if i:
-                y -= item.getSpaceBefore()
-            y -= h - extra
-            item.drawOn(canv, 0, y - extra)  # a noted paragraph lifts itself by `extra`

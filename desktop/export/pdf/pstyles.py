@@ -16,7 +16,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
+from desktop.export.pdf import linebreak
 from desktop.export.pdf.fonts import FontSet
+from desktop.export.pdf.linebreak import hyphen_breaks
 from desktop.layout.styles import Align, Role, StyleProfile, TextStyle
 
 _ALIGN = {
@@ -57,7 +59,7 @@ class ParagraphStyles:
 
     profile: StyleProfile
     fonts: FontSet
-    _cache: dict[tuple[Role, bool], ParagraphStyle] = field(default_factory=dict)
+    _cache: dict[Role, ParagraphStyle] = field(default_factory=dict)
 
     def leading(self, style: TextStyle) -> float:
         spacing = 1.0 if style.single_spacing else self.profile.line_spacing
@@ -66,15 +68,17 @@ class ParagraphStyles:
     def font_name(self, style: TextStyle) -> str:
         return self.fonts.name(style.bold, style.italic)
 
-    def get(self, role: Role, *, keep_with_next: bool = False) -> ParagraphStyle:
-        key = (role, keep_with_next)
+    def get(self, role: Role) -> ParagraphStyle:
+        """The role's style. Keep-with-next is not a style here: the story groups kept
+        paragraphs itself (see `flowables.KeepWithNext`), as Word does."""
+        key = role
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         style = self.profile.style(role)
         indent = self.profile.first_line_indent_cm * 10 * mm if style.first_line_indent else 0.0
         made = ParagraphStyle(
-            name=f"{role.value}{'-kwn' if keep_with_next else ''}",
+            name=role.value,
             fontName=self.font_name(style),
             fontSize=style.size_pt,
             leading=self.leading(style),
@@ -86,18 +90,14 @@ class ParagraphStyles:
             allowWidows=0,
             allowOrphans=0,
             splitLongWords=1,
-            keepWithNext=int(keep_with_next),
-            # Deterministic justification: no hyphenation, no space shrinking.
-            hyphenationLang="",
+            # Breaks after the hyphens of number symbols, as Word makes them; never a
+            # dictionary hyphenation (Vietnamese words are single syllables anyway).
+            hyphenationLang=hyphen_breaks if linebreak.enable() else "",
             embeddedHyphenation=0,
+            # Word never squeezes spaces to fit one more word (reportlab's default allows 5 %).
+            spaceShrinkage=0,
             uriWasteReduce=0,
             baselineEm=self.fonts.baseline_em,
         )
         self._cache[key] = made
         return made
-
-    def variant(self, role: Role, name: str, **changes: object) -> ParagraphStyle:
-        """A one-off derivative of a role's style (indents in a cell, no first-line indent …)."""
-        key_role = (role, False)
-        base = self._cache.get(key_role) or self.get(role)
-        return ParagraphStyle(name=f"{role.value}-{name}", parent=base, **changes)  # type: ignore[arg-type]

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 
 from desktop.export.pdf.flowables import (
     CentredRule,
     KeepTailWith,
+    KeepWithNext,
     LayoutRecord,
     SectionStart,
     Shifted,
@@ -92,20 +94,20 @@ class StoryBuilder:
         return WordParagraph(self.markup(line), style)
 
     def noted(self, line: Line, **style_changes: Any) -> NotedParagraph:
-        """A body paragraph: it carries the room for its footnotes."""
+        """A body paragraph: it carries the room for its footnotes, and whether it is kept
+        with what follows (`keep_next`, grouped by `_keep_with_next`)."""
         style = self._style(line, style_changes)
         para = NotedParagraph(self.markup(line), style)
         para.notes = self.notes
+        para.keep_next = line.keep_with_next
         return para
 
     def _style(self, line: Line, changes: dict[str, Any]) -> Any:
+        base = self.pstyles.get(line.role)
         if changes:
             name = "-".join(f"{k}{v}" for k, v in sorted(changes.items()))
-            base = self.pstyles.get(line.role, keep_with_next=line.keep_with_next)
-            from reportlab.lib.styles import ParagraphStyle
-
             return ParagraphStyle(name=f"{base.name}-{name}", parent=base, **changes)
-        return self.pstyles.get(line.role, keep_with_next=line.keep_with_next)
+        return base
 
     # ------------------------------------------------------------------ the story
 
@@ -133,7 +135,7 @@ class StoryBuilder:
                     out.append(block)
                 continue
             out.extend(self.element(element))
-        return out
+        return _keep_with_next(out)
 
     def element(self, element: Element) -> list[Flowable]:
         match element:
@@ -366,6 +368,20 @@ class StoryBuilder:
             style=self._borderless(top=SIGNATURE_GAP_ABOVE_PT),
             hAlign="LEFT",
         )
+
+
+def _keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
+    """Group each run of kept paragraphs (`keep_next`) with the flowable that follows it."""
+    out: list[Flowable] = []
+    heads: list[Flowable] = []
+    for flowable in flowables:
+        if getattr(flowable, "keep_next", False):
+            heads.append(flowable)
+            continue
+        out.append(KeepWithNext(heads, flowable) if heads else flowable)
+        heads = []
+    out.extend(heads)
+    return out
 
 
 def _kept_with_signature(elements: list[Element], index: int) -> int:

@@ -69,7 +69,7 @@ SAMPLES: tuple[SampleFacts, ...] = (
 _ROMAN = re.compile(r"^([IVX]+)\.\s+(.+)$")
 _ARABIC = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 _PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s+(.+)$")
-_END = tuple(".;:!?)\"”")
+_END = tuple('.;:!?)"”')
 
 
 def available() -> bool:
@@ -147,7 +147,9 @@ def sample_document(facts: SampleFacts) -> Document:
     signer_lines = [t for t in tail if not t.startswith("- ")]
     archive = next(t for t in distribution if t.startswith("- Lưu"))
     entries = tuple(t[2:].rstrip(";").strip() for t in distribution if t is not archive)
-    archive_note = archive.removeprefix("- Lưu:").strip().rstrip(".").removeprefix("VT").lstrip(", ")
+    archive_note = (
+        archive.removeprefix("- Lưu:").strip().rstrip(".").removeprefix("VT").lstrip(", ")
+    )
     authority = []
     for text in signer_lines[:-1]:
         if m := _PREFIX.match(text):

@@ -34,7 +34,9 @@ def describe(p: etree._Element) -> str:
             tag = etree.QName(child).localname
             if tag in ("rPr", "sectPr"):
                 continue
-            attrs = ",".join(f"{etree.QName(k).localname}={v}" for k, v in sorted(child.attrib.items()))
+            attrs = ",".join(
+                f"{etree.QName(k).localname}={v}" for k, v in sorted(child.attrib.items())
+            )
             fields.append(f"{tag}({attrs})" if attrs else tag)
     runs = []
     for r in p.iter(_w("r")):
@@ -43,11 +45,19 @@ def describe(p: etree._Element) -> str:
         if rpr is not None:
             size = rpr.find(_w("sz"))
             flags = f"{int(size.get(_w('val'))) / 2:g}" if size is not None else ""
-            flags += "".join(f for f, tag in (("B", "b"), ("I", "i"), ("U", "u"), ("^", "vertAlign")) if rpr.find(_w(tag)) is not None)
+            flags += "".join(
+                f
+                for f, tag in (("B", "b"), ("I", "i"), ("U", "u"), ("^", "vertAlign"))
+                if rpr.find(_w(tag)) is not None
+            )
         body = "".join(
-            (t.text or "") if etree.QName(t).localname == "t" else "⏎" if etree.QName(t).localname == "br"
+            (t.text or "")
+            if etree.QName(t).localname == "t"
+            else "⏎"
+            if etree.QName(t).localname == "br"
             else f"[{etree.QName(t).localname}]"
-            for t in r if etree.QName(t).localname not in ("rPr",)
+            for t in r
+            if etree.QName(t).localname not in ("rPr",)
         )
         runs.append(f"<{flags}>{body}")
     return f"{' '.join(fields)} | {''.join(runs)}"

@@ -3,7 +3,6 @@ numbers, the signer block, core properties. Assertions read the package's XML, n
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
@@ -170,7 +169,9 @@ def test_kinh_gui_list_dashes_align_under_the_colon(parts) -> None:
     label_left = int(attr(label, "w:pPr/w:ind", "left")) / TWIPS_PER_MM
     colon = label_left + measure.text_width_mm("Kính gửi", 14)
     for item in items:
-        start = (int(attr(item, "w:pPr/w:ind", "left")) - int(attr(item, "w:pPr/w:ind", "hanging"))) / TWIPS_PER_MM
+        start = (
+            int(attr(item, "w:pPr/w:ind", "left")) - int(attr(item, "w:pPr/w:ind", "hanging"))
+        ) / TWIPS_PER_MM
         assert start == pytest.approx(colon, abs=0.1)
     assert text(items[0]).endswith(";") and text(items[1]).endswith(".")
 
@@ -206,7 +207,10 @@ def test_real_word_footnotes(parts) -> None:
     styles = {s.get(f"{{{W}}}styleId") for s in xml(parts, "word/styles.xml").iter(f"{{{W}}}style")}
     assert {"FootnoteText", "FootnoteReference"} <= styles
     settings = xml(parts, "word/settings.xml")
-    assert [f.get(f"{{{W}}}id") for f in settings.findall("w:footnotePr/w:footnote", NS)] == ["-1", "0"]
+    assert [f.get(f"{{{W}}}id") for f in settings.findall("w:footnotePr/w:footnote", NS)] == [
+        "-1",
+        "0",
+    ]
 
 
 def test_page_numbers_from_page_two_in_the_header_and_phu_luc_restarts(parts) -> None:
@@ -256,12 +260,20 @@ def test_signer_block_is_one_unsplittable_row_kept_with_the_body(parts) -> None:
     label = left.find("w:p", NS)
     assert text(label) == "Nơi nhận:"
     assert attr(label, "w:r/w:rPr/w:sz", "val") == "24"
-    assert label.find("w:r/w:rPr/w:b", NS) is not None and label.find("w:r/w:rPr/w:i", NS) is not None
+    assert (
+        label.find("w:r/w:rPr/w:b", NS) is not None and label.find("w:r/w:rPr/w:i", NS) is not None
+    )
     listed = [p for p in left.findall("w:p", NS)[1:]]
     assert [text(p) for p in listed][-1] == "- Lưu: VT, VP."
     assert all(attr(p, "w:r/w:rPr/w:sz", "val") == "22" for p in listed)
     lines = right.findall("w:p", NS)
-    assert [text(p) for p in lines] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"]
+    assert [text(p) for p in lines] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "",
+        "Nguyễn Văn An",
+    ]
     gap = int(attr(lines[3], "w:pPr/w:spacing", "line")) / TWIPS_PER_MM
     assert 25 <= gap <= 35
     assert attr(lines[3], "w:pPr/w:spacing", "lineRule") == "exact"
@@ -287,7 +299,10 @@ def test_cong_van_puts_v_v_under_the_number_and_has_no_title_line() -> None:
 
 def test_core_properties_are_the_documents_and_nothing_personal(parts) -> None:
     core = parts["docProps/core.xml"].decode("utf-8")
-    assert "<dc:title>Kết quả chuyển đổi số quý I năm 2026 trên địa bàn huyện Đắk Glei</dc:title>" in core
+    assert (
+        "<dc:title>Kết quả chuyển đổi số quý I năm 2026 trên địa bàn huyện Đắk Glei</dc:title>"
+        in core
+    )
     assert "<dc:creator>Ủy ban nhân dân huyện Đắk Glei</dc:creator>" in core
     assert "2026-03-05T08:00:00Z" in core
     everything = b"".join(parts.values()).decode("utf-8", "replace")
@@ -338,12 +353,16 @@ def test_footnotes_inside_tables_and_lists() -> None:
 
 
 def test_long_agency_names_wrap_inside_their_column() -> None:
-    long_name = "Ban Chỉ đạo chuyển đổi số và phát triển chính quyền điện tử huyện Đắk Glei tỉnh Kon Tum"
-    root = xml(render(report().with_changes(issuing_agency=long_name, title="Về " + "việc rất dài " * 20)))
+    long_name = (
+        "Ban Chỉ đạo chuyển đổi số và phát triển chính quyền điện tử huyện Đắk Glei tỉnh Kon Tum"
+    )
+    root = xml(
+        render(report().with_changes(issuing_agency=long_name, title="Về " + "việc rất dài " * 20))
+    )
     table = root.find("w:body/w:tbl", NS)
     left = table.find("w:tr/w:tc", NS)
     inner = int(attr(left, "w:tcPr/w:tcW", "w")) / TWIPS_PER_MM - 2 * geometry.CELL_PADDING_MM
-    issuing = [p for p in left.findall("w:p", NS) if text(p).startswith("BAN CHỈ ĐẠO")][0]
+    issuing = next(p for p in left.findall("w:p", NS) if text(p).startswith("BAN CHỈ ĐẠO"))
     for piece in issuing.iter(f"{{{W}}}t"):
         assert measure.text_width_mm(piece.text, 13, bold=True) <= inner
     national = paragraph(root, "CỘNG HÒA")
@@ -360,9 +379,16 @@ def test_characters_outside_times_new_roman_are_kept_not_dropped() -> None:
 def test_marks_and_drafter_initials() -> None:
     from desktop.model.document import Urgency
 
-    root = xml(render(report().with_changes(urgency=Urgency.KHAN, drafter_initials="nva", copies=30)))
+    root = xml(
+        render(report().with_changes(urgency=Urgency.KHAN, drafter_initials="nva", copies=30))
+    )
     mark = paragraph(root, "KHẨN")
-    assert {b.tag.split("}")[1] for b in mark.find("w:pPr/w:pBdr", NS)} == {"top", "left", "bottom", "right"}
+    assert {b.tag.split("}")[1] for b in mark.find("w:pPr/w:pBdr", NS)} == {
+        "top",
+        "left",
+        "bottom",
+        "right",
+    }
     assert any(text(p) == "- Lưu: VT, VP. NVA.(30)" for p in root.iter(f"{{{W}}}p"))
 
 

@@ -333,3 +333,16 @@ def test_draft_reports_where_the_number_and_date_lines_are(draft: Rendered) -> N
         assert found is not None
         assert all(x0 - 0.5 <= c.x0 and c.x1 <= x1 + 0.5 for c in found)
         assert all(height - y1 - 0.5 <= c.baseline <= height - y0 + 0.5 for c in found)
+
+
+def test_export_pdf_builds_and_writes_a_document(tmp_path: Path) -> None:
+    from desktop.export.pdf import export_pdf
+
+    target = tmp_path / "ke-hoach.pdf"
+    result = export_pdf(
+        docs.draft_plan(), docs.profile(), target, docs.TODAY,
+        producer=docs.PRODUCER, created=docs.CREATED,
+    )  # fmt: skip
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert result.pages == 1 and result.pdfa
+    assert [f.name for f in result.signature_fields] == [SIGNER_FIELD, SEAL_FIELD]

@@ -100,21 +100,26 @@ def test_a_failing_second_part_removes_the_first(evidence, tmp_path, monkeypatch
     assert_nothing_left(usb)
 
 
-def test_read_back_mismatch_is_caught(evidence, tmp_path, monkeypatch):
+@pytest.mark.parametrize("which_read", [0, 2, 4, 6])
+def test_read_back_mismatch_is_caught(evidence, tmp_path, monkeypatch, which_read):
+    """One bit flipped anywhere (headers, stored evidence, deflated text, the end) is seen."""
     usb = tmp_path / "usb"
     usb.mkdir()
     real_read = atomic.open_for_reading
+    flipped = []
 
     class Flipping:
         def __init__(self, real):
             self._real = real
-            self._first = True
+            self._reads = 0
 
         def read(self, n):
             data = self._real.read(n)
-            if data and self._first:
-                self._first = False
-                return bytes([data[0] ^ 1]) + data[1:]
+            self._reads += 1
+            if data and self._reads - 1 == which_read:
+                flipped.append(len(data))
+                middle = len(data) // 2
+                return data[:middle] + bytes([data[middle] ^ 0x10]) + data[middle + 1 :]
             return data
 
         def __enter__(self):
@@ -126,6 +131,7 @@ def test_read_back_mismatch_is_caught(evidence, tmp_path, monkeypatch):
     monkeypatch.setattr(atomic, "open_for_reading", lambda path: Flipping(real_read(path)))
     with pytest.raises(UserError, match="không khớp"):
         build(evidence, usb)
+    assert flipped
     assert_nothing_left(usb)
 
 

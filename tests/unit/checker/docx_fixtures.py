@@ -135,7 +135,9 @@ class EditableDocx:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in self.parts.items():
                 if name in self.xml:
-                    data = etree.tostring(self.xml[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+                    data = etree.tostring(
+                        self.xml[name], xml_declaration=True, encoding="UTF-8", standalone=True
+                    )
                 zf.writestr(name, data)
         return buffer.getvalue()
 
@@ -163,7 +165,9 @@ class EditableDocx:
         sect = self.sections()[0]
         for ref in sect.findall(w(tag)):
             if ref.get(w("type")) == kind:
-                rid = ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+                rid = ref.get(
+                    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+                )
                 return f"word/{targets[rid]}"
         raise LookupError(kind)
 

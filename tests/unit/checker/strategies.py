@@ -35,13 +35,103 @@ from desktop.model.document import (
 from desktop.model.kinds import DocumentKind
 from desktop.model.profile import Margins, OfficeProfile, SizeProfile
 
-WORDS = (
-    "kết quả thực hiện chiến lược quốc gia về nghiên cứu phát triển và ứng dụng trí tuệ nhân tạo "
-    "đến năm 2030 trên địa bàn huyện tỉnh xã chuyển đổi số cơ quan đơn vị hồ sơ thủ tục hành "
-    "chính dịch vụ công trực tuyến mức độ đảm bảo an toàn thông tin Ủy ban nhân dân Sở Khoa học "
-    "Công nghệ 100% 2,1 tỷ đồng (TTNT) ngày 05/6/2021 số 83/KH-UBND kinh phí đầu tư hạ tầng "
-    "Đắk Glei Bình Sơn Nghi Xuân đề nghị báo cáo tổng hợp phối hợp triển khai"
-).split()
+WORDS = [
+    "kết",
+    "quả",
+    "thực",
+    "hiện",
+    "chiến",
+    "lược",
+    "quốc",
+    "gia",
+    "về",
+    "nghiên",
+    "cứu",
+    "phát",
+    "triển",
+    "và",
+    "ứng",
+    "dụng",
+    "trí",
+    "tuệ",
+    "nhân",
+    "tạo",
+    "đến",
+    "năm",
+    "2030",
+    "trên",
+    "địa",
+    "bàn",
+    "huyện",
+    "tỉnh",
+    "xã",
+    "chuyển",
+    "đổi",
+    "số",
+    "cơ",
+    "quan",
+    "đơn",
+    "vị",
+    "hồ",
+    "sơ",
+    "thủ",
+    "tục",
+    "hành",
+    "chính",
+    "dịch",
+    "vụ",
+    "công",
+    "trực",
+    "tuyến",
+    "mức",
+    "độ",
+    "đảm",
+    "bảo",
+    "an",
+    "toàn",
+    "thông",
+    "tin",
+    "Ủy",
+    "ban",
+    "nhân",
+    "dân",
+    "Sở",
+    "Khoa",
+    "học",
+    "Công",
+    "nghệ",
+    "100%",
+    "2,1",
+    "tỷ",
+    "đồng",
+    "(TTNT)",
+    "ngày",
+    "05/6/2021",
+    "số",
+    "83/KH-UBND",
+    "kinh",
+    "phí",
+    "đầu",
+    "tư",
+    "hạ",
+    "tầng",
+    "Đắk",
+    "Glei",
+    "Bình",
+    "Sơn",
+    "Nghi",
+    "Xuân",
+    "đề",
+    "nghị",
+    "báo",
+    "cáo",
+    "tổng",
+    "hợp",
+    "phối",
+    "hợp",
+    "triển",
+    "khai",
+]
 PLACES = ("Bình Sơn", "Hà Nội", "Đắk Glei", "Nghi Xuân", "Thành phố Hồ Chí Minh")
 AGENCIES = (
     "Ủy ban nhân dân huyện Bình Sơn",
@@ -61,7 +151,9 @@ SIGNERS = (
         "Ngô Văn Dũng",
     ),
     SignerBlock((AuthorityLine("Giám đốc"),), "Trần Thị Hoa"),
-    SignerBlock((AuthorityLine("Giám đốc", SignerPrefix.KT), AuthorityLine("Phó Giám đốc")), "Lê Minh"),
+    SignerBlock(
+        (AuthorityLine("Giám đốc", SignerPrefix.KT), AuthorityLine("Phó Giám đốc")), "Lê Minh"
+    ),
     SignerBlock((AuthorityLine("Chủ tịch", SignerPrefix.TM),), "Phạm Văn Bình"),  # wrong: TM. alone
     SignerBlock((AuthorityLine("Giám đốc", SignerPrefix.TL),), ""),  # wrong: no name
     SignerBlock((), ""),  # missing
@@ -87,7 +179,9 @@ def sentence(draw: st.DrawFn, max_words: int = 40) -> str:
 def inline(draw: st.DrawFn, footnotes: bool = True) -> tuple[Inline, ...]:
     parts: list[Inline] = [Run(draw(sentence()))]
     for _ in range(draw(st.integers(0, 2))):
-        parts.append(Run(f" {draw(phrase(1, 6))}", bold=draw(st.booleans()), italic=draw(st.booleans())))
+        parts.append(
+            Run(f" {draw(phrase(1, 6))}", bold=draw(st.booleans()), italic=draw(st.booleans()))
+        )
         if footnotes and draw(st.integers(0, 3)) == 0:
             parts.append(FootnoteRef((Run(draw(phrase(2, 20))),)))
     return tuple(parts)
@@ -99,13 +193,15 @@ def table(draw: st.DrawFn) -> Table:
     rows = []
     for r in range(draw(st.integers(1, 8))):
         rows.append(
-            tuple(
-                TableCell((Run(draw(phrase(1, 5))),), bold=r == 0) for _ in range(columns)
-            )
+            tuple(TableCell((Run(draw(phrase(1, 5))),), bold=r == 0) for _ in range(columns))
         )
-    widths = draw(st.none() | st.lists(st.floats(0.5, 5.0), min_size=columns, max_size=columns).map(tuple))
+    widths = draw(
+        st.none() | st.lists(st.floats(0.5, 5.0), min_size=columns, max_size=columns).map(tuple)
+    )
     caption = draw(st.sampled_from(("", "Bảng 1. Kết quả thực hiện")))
-    return Table(tuple(rows), header_rows=draw(st.integers(0, 1)), column_widths=widths, caption=caption)
+    return Table(
+        tuple(rows), header_rows=draw(st.integers(0, 1)), column_widths=widths, caption=caption
+    )
 
 
 @st.composite
@@ -133,8 +229,7 @@ def documents(draw: st.DrawFn) -> Document:
     kind = draw(st.sampled_from(list(DocumentKind)))
     dated = draw(st.booleans())
     appendices = tuple(
-        Appendix(draw(phrase(0, 8)), tuple(draw(blocks(4))))
-        for _ in range(draw(st.integers(0, 2)))
+        Appendix(draw(phrase(0, 8)), tuple(draw(blocks(4)))) for _ in range(draw(st.integers(0, 2)))
     )
     return Document(
         kind=kind,
@@ -153,11 +248,20 @@ def documents(draw: st.DrawFn) -> Document:
         body=tuple(draw(blocks())),
         closing=draw(st.sampled_from(("", "Ủy ban nhân dân huyện kính báo cáo"))),
         signer=draw(st.sampled_from(SIGNERS)),
-        distribution=tuple(draw(st.lists(st.sampled_from(("Như trên", "Sở Nội vụ", "TT. Huyện ủy", "Lưu trữ")), max_size=4))),
+        distribution=tuple(
+            draw(
+                st.lists(
+                    st.sampled_from(("Như trên", "Sở Nội vụ", "TT. Huyện ủy", "Lưu trữ")),
+                    max_size=4,
+                )
+            )
+        ),
         archive_note=draw(st.sampled_from(("", "VP", "KTHT"))),
         drafter_initials=draw(st.sampled_from(("", "NVA"))),
         copies=draw(st.none() | st.integers(1, 300)),
-        footer_address=draw(st.sampled_from(("", "Số 1 Hùng Vương, thị trấn Đắk Glei; ĐT: 0260 3838 000"))),
+        footer_address=draw(
+            st.sampled_from(("", "Số 1 Hùng Vương, thị trấn Đắk Glei; ĐT: 0260 3838 000"))
+        ),
         appendices=appendices,
     )
 

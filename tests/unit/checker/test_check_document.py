@@ -64,10 +64,16 @@ def test_finalized_document_needs_number_and_date() -> None:
 
 def test_signer_grammar_from_the_model_rules() -> None:
     signer = SignerBlock(
-        (AuthorityLine("Chủ tịch", SignerPrefix.KT), AuthorityLine("Phó Chủ tịch", SignerPrefix.KT)),
+        (
+            AuthorityLine("Chủ tịch", SignerPrefix.KT),
+            AuthorityLine("Phó Chủ tịch", SignerPrefix.KT),
+        ),
         "Lê Văn A",
     )
-    assert "KT. chỉ được dùng một lần" in errors(report().with_changes(signer=signer))["signer.grammar"]
+    assert (
+        "KT. chỉ được dùng một lần"
+        in errors(report().with_changes(signer=signer))["signer.grammar"]
+    )
 
 
 def test_number_grammar_of_the_profile_abbreviation() -> None:
@@ -94,12 +100,16 @@ def test_characters_outside_times_new_roman_are_reported_with_their_block() -> N
 
 
 def test_cang_cu_typed_in_the_body_belongs_in_the_legal_basis_field() -> None:
-    doc = report().with_changes(legal_bases=(), body=(Paragraph(runs("Căn cứ Luật Tổ chức")), *report().body))
+    doc = report().with_changes(
+        legal_bases=(), body=(Paragraph(runs("Căn cứ Luật Tổ chức")), *report().body)
+    )
     assert "legal-basis.format" in errors(doc)
 
 
 def test_profile_outside_the_decree_ranges() -> None:
-    profile = OfficeProfile(margins=Margins(20, 20, 25, 15), line_spacing=2.0, paragraph_spacing_pt=3)
+    profile = OfficeProfile(
+        margins=Margins(20, 20, 25, 15), line_spacing=2.0, paragraph_spacing_pt=3
+    )
     found = errors(report(), profile)
     assert {"page.margins", "body.line-spacing", "body.spacing"} <= set(found)
     assert "lề trái 25 mm" in found["page.margins"]

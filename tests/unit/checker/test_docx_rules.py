@@ -167,7 +167,11 @@ def empty_body(d: EditableDocx) -> None:
     body = d.root().find(w("body"))
     children = list(body)
     start = children.index(d.paragraph("Căn cứ"))
-    end = next(i for i, el in enumerate(children) if el.tag == w("tbl") and "Nơi nhận" in "".join(t.text or "" for t in el.iter(w("t"))))
+    end = next(
+        i
+        for i, el in enumerate(children)
+        if el.tag == w("tbl") and "Nơi nhận" in "".join(t.text or "" for t in el.iter(w("t")))
+    )
     for el in children[start:end]:
         body.remove(el)
 
@@ -204,11 +208,19 @@ CASES: list[tuple[str, str, Mutation]] = [
     ("page-number.missing", "report", header_page_field_removed),
     ("page-number.first-page", "report", drop_in_section(0, "titlePg")),
     ("page-number.footer", "report", page_field_to_footer),
-    ("page-number.format", "report", lambda d: set_para_attr(d.paragraphs(d.header_part("default"))[0], "jc", val="right")),
+    (
+        "page-number.format",
+        "report",
+        lambda d: set_para_attr(d.paragraphs(d.header_part("default"))[0], "jc", val="right"),
+    ),
     ("page-number.appendix", "report", drop_in_section(1, "pgNumType")),
     ("footer.address-repeated", "report", footer_text_everywhere),
     # Quốc hiệu, tiêu ngữ
-    ("national-title.text", "report", replace_text("CỘNG HÒA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM DÂN CHỦ")),
+    (
+        "national-title.text",
+        "report",
+        replace_text("CỘNG HÒA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM DÂN CHỦ"),
+    ),
     ("national-title.format", "report", flag("CỘNG HÒA", "b", False)),
     ("national-title.one-line", "report", narrow_right_column),
     ("national-title.rule", "report", border_under("CỘNG HÒA")),
@@ -238,21 +250,45 @@ CASES: list[tuple[str, str, Mutation]] = [
     ("date.missing", "report", replace_text("Đắk Glei, ngày", "")),
     ("date.grammar", "report", replace_text("Đắk Glei, ngày", "Đắk Glei, 05/3/2026")),
     ("date.grammar", "report", replace_text("Đắk Glei, ngày", "Đắk Glei ngày 05 tháng 3 năm 2026")),
-    ("date.leading-zero", "report", replace_text("Đắk Glei, ngày", "Đắk Glei, ngày 5 tháng 3 năm 2026")),
-    ("date.leading-zero", "report", replace_text("Đắk Glei, ngày", "Đắk Glei, ngày 05 tháng 1 năm 2026")),
-    ("date.month-zero", "report", replace_text("Đắk Glei, ngày", "Đắk Glei, ngày 05 tháng 03 năm 2026")),
+    (
+        "date.leading-zero",
+        "report",
+        replace_text("Đắk Glei, ngày", "Đắk Glei, ngày 5 tháng 3 năm 2026"),
+    ),
+    (
+        "date.leading-zero",
+        "report",
+        replace_text("Đắk Glei, ngày", "Đắk Glei, ngày 05 tháng 1 năm 2026"),
+    ),
+    (
+        "date.month-zero",
+        "report",
+        replace_text("Đắk Glei, ngày", "Đắk Glei, ngày 05 tháng 03 năm 2026"),
+    ),
     ("date.format", "report", flag("Đắk Glei, ngày", "i", False)),
     ("place.format", "report", replace_text("Đắk Glei, ngày", "TP. HCM, ngày 05 tháng 3 năm 2026")),
     # tên loại, trích yếu, Kính gửi, căn cứ
     ("title.kind-format", "report", flag("BÁO CÁO", "b", False)),
     ("title.missing", "report", drop_paragraph("Kết quả chuyển đổi")),
     ("title.subject-format", "report", flag("Kết quả chuyển đổi", "b", False)),
-    ("title.subject-format", "report", replace_text("Kết quả chuyển đổi", "KẾT QUẢ CHUYỂN ĐỔI SỐ QUÝ I NĂM 2026")),
-    ("title.subject-text", "report", replace_text("Kết quả chuyển đổi", "Kết quả chuyển đổi số quý I năm 2026.")),
+    (
+        "title.subject-format",
+        "report",
+        replace_text("Kết quả chuyển đổi", "KẾT QUẢ CHUYỂN ĐỔI SỐ QUÝ I NĂM 2026"),
+    ),
+    (
+        "title.subject-text",
+        "report",
+        replace_text("Kết quả chuyển đổi", "Kết quả chuyển đổi số quý I năm 2026."),
+    ),
     ("title.rule", "report", rule_paragraph_after("Kết quả chuyển đổi")),
     ("cong-van.subject", "cong_van", flag("V/v", "b", True)),
     ("cong-van.subject", "cong_van", run_attr("V/v", "sz", val="28")),
-    ("recipients.grammar", "report", replace_text("- Ủy ban nhân dân tỉnh", "- Ủy ban nhân dân tỉnh Kon Tum")),
+    (
+        "recipients.grammar",
+        "report",
+        replace_text("- Ủy ban nhân dân tỉnh", "- Ủy ban nhân dân tỉnh Kon Tum"),
+    ),
     ("legal-basis.format", "report", flag("Căn cứ", "i", False)),
     ("legal-basis.format", "report", replace_text("Căn cứ", "Căn cứ Kế hoạch số 15/KH-UBND")),
     # body
@@ -267,7 +303,13 @@ CASES: list[tuple[str, str, Mutation]] = [
     ("heading.letter-sequence", "report", replace_text("b) Về", "f) Về dữ liệu")),
     ("heading.letter-sequence", "report", replace_text("b) Về", "c) Về dữ liệu")),
     ("heading.sequence", "report", replace_text("II. PHƯƠNG", "IV. PHƯƠNG HƯỚNG")),
-    ("closing.end-mark", "report", replace_text("Ủy ban nhân dân huyện Đắk Glei kính", "Ủy ban nhân dân huyện Đắk Glei kính báo cáo.")),
+    (
+        "closing.end-mark",
+        "report",
+        replace_text(
+            "Ủy ban nhân dân huyện Đắk Glei kính", "Ủy ban nhân dân huyện Đắk Glei kính báo cáo."
+        ),
+    ),
     ("footnote.form", "report", fake_footnote),
     # signer and Nơi nhận
     ("signer.missing", "report", clear_signer),
@@ -280,7 +322,11 @@ CASES: list[tuple[str, str, Mutation]] = [
     ("distribution.label", "report", flag("Nơi nhận:", "i", False)),
     ("distribution.label", "report", run_attr("Nơi nhận:", "sz", val="28")),
     ("distribution.list-format", "report", run_attr("- TT Huyện ủy", "sz", val="28")),
-    ("distribution.grammar", "report", replace_text("- TT Huyện ủy", "- TT Huyện ủy, TT HĐND huyện")),
+    (
+        "distribution.grammar",
+        "report",
+        replace_text("- TT Huyện ủy", "- TT Huyện ủy, TT HĐND huyện"),
+    ),
     ("distribution.last-line", "report", replace_text("- Lưu:", "- Lưu VT")),
     ("distribution.nhu-tren", "report", drop_paragraph("- Như trên;")),
 ]
@@ -289,7 +335,9 @@ CASES: list[tuple[str, str, Mutation]] = [
 @pytest.mark.parametrize(
     ("rule", "source", "mutate"), CASES, ids=[f"{r}-{i}" for i, (r, _s, _m) in enumerate(CASES)]
 )
-def test_each_rule_fires_on_a_file_broken_that_way(rule: str, source: str, mutate: Mutation) -> None:
+def test_each_rule_fires_on_a_file_broken_that_way(
+    rule: str, source: str, mutate: Mutation
+) -> None:
     docx = EditableDocx(clean(source))
     mutate(docx)
     findings = check_docx(docx.to_bytes())
@@ -322,3 +370,65 @@ def test_a_finding_names_the_paragraph() -> None:
     index = [text_of(p) for p in docx.paragraphs()].index("Số: 5/BC-UBND") + 1
     assert finding.location.paragraph == index
     assert finding.location.describe() == f"Số, ký hiệu, đoạn {index}"
+
+
+def _typed_in_word() -> bytes:
+    """A draft as a colleague types it in Word's default template: Letter paper, theme fonts,
+    header parts separated by Shift+Enter, the old habits clerks reject."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    header = d.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH QUẢNG NGÃI\nSỞ NỘI VỤ"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    header.cell(0, 1).add_paragraph("Độc lập – Tự do – Hạnh phúc")
+    header.cell(1, 0).text = "Số: 5/BC-SNV"
+    header.cell(1, 1).text = "Quảng Ngãi, ngày 5 tháng 1 năm 2024"
+    d.add_paragraph("BÁO CÁO").alignment = 1
+    d.add_paragraph("Về việc tổng kết năm 2024").alignment = 1
+    d.add_paragraph("Kính gửi: Ủy ban nhân dân tỉnh")
+    d.add_paragraph("Điều 1: Phạm vi")
+    d.add_paragraph("a. một")
+    d.add_paragraph("Nội dung có chú thích gõ tay¹.")
+    closing = d.add_table(rows=1, cols=2)
+    closing.cell(0, 0).text = "Nơi nhận:\n- Như trên\n- Lưu VT"
+    closing.cell(0, 1).text = "KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nNguyễn Văn A"
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_draft_typed_in_word() -> None:
+    findings = check_docx(_typed_in_word())
+    rules = {f.rule for f in findings}
+    assert {
+        "page.size", "page.margins", "font.family", "motto.text", "motto.rule",
+        "agency.issuing-format", "number.leading-zero", "date.leading-zero", "date.format",
+        "title.kind-format", "title.rule", "body.alignment", "heading.article-colon",
+        "heading.letter-dot", "footnote.form", "signer.grammar", "signer.format",
+        "distribution.label", "distribution.grammar", "distribution.last-line",
+    } <= rules  # fmt: skip
+    # Both names in one regular paragraph cannot be told apart by weight: the checker reads them
+    # as one issuing name and reports that it is not bold.
+    issuing = next(f for f in findings if f.rule == "agency.issuing-format")
+    assert "SỞ NỘI VỤ” không in đậm" in issuing.message
+    signer = [f.message for f in findings if f.rule == "signer.grammar"]
+    assert any("“KT”" in m for m in signer)
+    assert not any("thiếu họ tên" in m for m in signer)  # the name under the gap is found
+
+
+REFERENCE = (
+    __import__("pathlib").Path(__file__).resolve().parents[3] / ".." / "shared" / "reference"
+)
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference is not beside the checkout")
+def test_the_decrees_own_file_shows_the_flaws_the_spec_describes() -> None:
+    findings = check_docx(REFERENCE / "nd30-2020-nghi-dinh.docx")
+    by_rule = {f.rule: f for f in findings}
+    assert "Times New Roman Bold" in by_rule["font.family"].message
+    assert "text.nfc" in by_rule
+    for rule in ("national-title.text", "motto.text", "number.missing", "page-number.missing"):
+        assert rule not in by_rule

@@ -5,8 +5,8 @@ so a document with no errors before export exports with zero errors."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import io
+import os
 
 from hypothesis import HealthCheck, given, settings
 
@@ -21,13 +21,21 @@ TODAY = dt.date(2026, 3, 5)
 MOMENT = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.UTC)
 
 
-@settings(max_examples=int(os.environ.get("BAOCAO_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("BAOCAO_PROPERTY_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(doc=documents(), profile=profiles())
 def test_export_never_has_an_error_the_document_check_does_not_report(doc, profile) -> None:
     content = build(doc, profile, TODAY)
-    before = {f.rule for f in check_document(doc, profile, TODAY, content) if f.severity is Severity.ERROR}
+    before = {
+        f.rule for f in check_document(doc, profile, TODAY, content) if f.severity is Severity.ERROR
+    }
     buffer = io.BytesIO()
     render_docx(content, buffer, timestamp=MOMENT)
     after = [f for f in check_docx(buffer.getvalue()) if f.severity is Severity.ERROR]
-    unexpected = [f"{f.rule}: {f.message} ({f.location.describe()})" for f in after if f.rule not in before]
+    unexpected = [
+        f"{f.rule}: {f.message} ({f.location.describe()})" for f in after if f.rule not in before
+    ]
     assert not unexpected, unexpected

@@ -37,7 +37,9 @@ def rules(problems: list[tr.Problem]) -> list[str]:
         ("Số: 05 BC-UBND", DocumentKind.BAO_CAO, False, ["number.grammar"]),
     ],
 )
-def test_number_and_symbol(line: str, kind: DocumentKind | None, cong_van: bool, expected: list[str]) -> None:
+def test_number_and_symbol(
+    line: str, kind: DocumentKind | None, cong_van: bool, expected: list[str]
+) -> None:
     assert rules(tr.number_problems(line, kind, cong_van)) == expected
 
 
@@ -88,7 +90,9 @@ def test_national_title_accepts_both_tone_placements() -> None:
 
 def test_heading_labels_and_the_vietnamese_letter_order() -> None:
     lines = ["Điều 1: Phạm vi", "a) một", "b) hai", "c) ba", "d) bốn", "e) năm", "a. sai", "f) sáu"]
-    found = [(p.rule, where) for p, where in tr.heading_problems((t, i) for i, t in enumerate(lines))]
+    found = [
+        (p.rule, where) for p, where in tr.heading_problems((t, i) for i, t in enumerate(lines))
+    ]
     assert ("heading.article-colon", 0) in found
     assert ("heading.letter-sequence", 5) in found  # đ skipped after d
     assert ("heading.letter-dot", 6) in found
@@ -122,10 +126,15 @@ def test_distribution_list() -> None:
 
 
 def test_signer_lines_reuse_the_model_grammar() -> None:
-    assert tr.signer_problems(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Ngô Văn Dũng") == []
+    assert (
+        tr.signer_problems(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Ngô Văn Dũng")
+        == []
+    )
     assert rules(tr.signer_problems(["KT CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Lê A")) == ["signer.grammar"]
     assert rules(tr.signer_problems(["Kt. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Lê A")) == ["signer.grammar"]
-    messages = [p.message for p in tr.signer_problems(["KT. GIÁM ĐỐC", "TM. ỦY BAN", "CHỦ TỊCH"], "A")]
+    messages = [
+        p.message for p in tr.signer_problems(["KT. GIÁM ĐỐC", "TM. ỦY BAN", "CHỦ TỊCH"], "A")
+    ]
     assert any("TM. chỉ đứng ở dòng đầu" in m for m in messages)
     assert all(not m.endswith("..") for m in messages)
     assert "học hàm" in tr.signer_problems(["GIÁM ĐỐC"], "TS. Lê Văn A")[0].message
@@ -135,7 +144,9 @@ def test_signer_lines_reuse_the_model_grammar() -> None:
 def test_fonts_text_form_and_coverage() -> None:
     assert tr.is_legacy_font(".VnTime") and tr.is_legacy_font("VNI-Times")
     assert not tr.is_legacy_font("Times New Roman")
-    assert tr.is_times_new_roman("times new roman") and not tr.is_times_new_roman("Times New Roman Bold")
+    assert tr.is_times_new_roman("times new roman") and not tr.is_times_new_roman(
+        "Times New Roman Bold"
+    )
     assert tr.nfc_problem("Việt Nam") is None
     assert tr.nfc_problem("Vie\u0302\u0323t Nam") is not None
     problem = tr.coverage_problem("Đạt ✓ và 😀")
