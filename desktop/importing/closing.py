@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.importing.columns import split_columns
+from desktop.importing.closing_cells import closing_cells
 from desktop.importing.lines import (
     LineKind,
     classify,
@@ -78,7 +78,7 @@ def is_appendix_start(text: str) -> bool:
 
 def _is_authority(text: str) -> bool:
     text = " ".join(text.split())
-    if len(text) > 120 or (text.endswith((".", ";", ":", ",")) and not _PREFIX.match(text)):
+    if len(text) > 120 or (text.endswith((".", ";", ":")) and not _PREFIX.match(text)):
         return False
     return is_upper_line(text) or bool(_PREFIX.match(text))
 
@@ -114,10 +114,17 @@ def find_closing(lines: list[SourceLine], report: ReportBuilder) -> Closing:
 
 
 def _signer_lines_before(lines: list[SourceLine], label: int) -> int:
-    """Signer lines printed before `Nơi nhận:` (the right column came first)."""
+    """Signer lines printed before `Nơi nhận:` (the right column came first), with the name and
+    `(Đã ký)` that may stand between them and the label."""
     start = label
     index = label - 1
-    while index >= 0 and label - index <= 5:
+    while index >= 0 and label - index <= 3 and (
+        classify(lines[index].text).kind in (LineKind.SIGNATURE_PLACEHOLDER, LineKind.PAGE_NUMBER)
+        or looks_like_name(lines[index].text)
+    ):  # fmt: skip
+        index -= 1
+    after_name = index
+    while index >= 0 and after_name - index < 5:
         text = lines[index].text
         if _is_authority(text) and classify(text).kind is LineKind.TEXT:
             start = index
@@ -166,58 +173,55 @@ def _read_closing(closing: Closing, lines: list[SourceLine], start: int,
     names: list[tuple[str, int]] = []
     entries: list[str] = []
     stripped = False
-    stop = len(lines)
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if index > start and is_appendix_start(line.text) and line.region is Region.FLOW:
-            stop = index
+    stop = next(
+        (i for i in range(start + 1, len(lines))
+         if is_appendix_start(lines[i].text) and lines[i].region is Region.FLOW),
+        len(lines),
+    )  # fmt: skip
+    for cell_at in closing_cells(lines, start, stop):
+        cell = cell_at.line
+        text = " ".join(cell.text.split())
+        c = classify(text)
+        right_column = cell.region is Region.CLOSING_TABLE and cell.column == 1
+        if c.kind is LineKind.DISTRIBUTION_LABEL:
+            closing.found_label = True
+            if c.rest:
+                entries.append(c.rest)
+        elif c.kind is LineKind.ARCHIVE:
+            _read_archive(closing, c.rest, report, cell.number)
+        elif c.kind in (LineKind.SIGNATURE_PLACEHOLDER, LineKind.PAGE_NUMBER, LineKind.RULE):
+            continue
+        elif c.kind is LineKind.ITEM and not right_column:
+            entries.append(text)
+        elif names and _is_authority(text) and cell.region is not Region.CLOSING_TABLE:
+            stop = cell_at.index  # an upper-case title after the name: an attached text
             break
-        cells = [line] if line.region is Region.CLOSING_TABLE else split_columns(line)
-        done = False
-        for cell in cells:
-            text = " ".join(cell.text.split())
-            c = classify(text)
-            right_column = cell.region is Region.CLOSING_TABLE and cell.column == 1
-            if c.kind is LineKind.DISTRIBUTION_LABEL:
-                closing.found_label = True
-                if c.rest:
-                    entries.append(c.rest)
-            elif c.kind is LineKind.ARCHIVE:
-                _read_archive(closing, c.rest, report, cell.number)
-            elif c.kind in (LineKind.SIGNATURE_PLACEHOLDER, LineKind.PAGE_NUMBER,
-                            LineKind.RULE):  # fmt: skip
-                continue
-            elif c.kind is LineKind.ITEM and not right_column:
-                entries.append(text)
-            elif _is_authority(text) and (right_column or cell.region is not Region.CLOSING_TABLE):
-                upper.append((text, cell.number))
-            elif looks_like_name(text) and (right_column or upper):
-                names.append((text, cell.number))
-            elif (
-                entries
-                and not entries[-1].endswith((";", "."))
-                and not names
-                and (starts_lowercase(text) or not upper)
-            ):
-                entries[-1] = f"{entries[-1]} {text}"  # an entry wrapped onto two lines
-            elif cell.region is Region.CLOSING_TABLE and not right_column:
-                entries.append(text)
-            elif closing.found_label and not names and not upper and len(text) < 150:
-                entries.append(text)  # an entry written without its "- "
-            elif names or upper:
-                done = True  # past the signer block: what follows is not part of it
-                break
-            else:
-                entries.append(text)
-                report.unsure(
-                    "distribution",
-                    "Dòng ở cuối văn bản không rõ thuộc phần nào; đã đưa vào Nơi nhận.",
-                    line=cell.number,
-                    excerpt=text,
-                )
-        if done:
-            stop = index
+        elif _is_authority(text) and (right_column or cell.region is not Region.CLOSING_TABLE):
+            upper.append((text, cell.number))
+        elif looks_like_name(text) and (right_column or upper):
+            names.append((text, cell.number))
+        elif (
+            entries
+            and not entries[-1].endswith((";", "."))
+            and not names
+            and (starts_lowercase(text) or not upper)
+        ):
+            entries[-1] = f"{entries[-1]} {text}"  # an entry wrapped onto two lines
+        elif cell.region is Region.CLOSING_TABLE and not right_column:
+            entries.append(text)
+        elif closing.found_label and not names and not upper and len(text) < 150:
+            entries.append(text)  # an entry written without its "- "
+        elif names or upper:
+            stop = cell_at.index  # past the signer block: what follows is not part of it
             break
+        else:
+            entries.append(text)
+            report.unsure(
+                "distribution",
+                "Dòng ở cuối văn bản không rõ thuộc phần nào; đã đưa vào Nơi nhận.",
+                line=cell.number,
+                excerpt=text,
+            )
     closing.tail_start = stop
     for raw in entries:
         cleaned = raw.strip()
@@ -235,7 +239,30 @@ def _read_closing(closing: Closing, lines: list[SourceLine], start: int,
             "distribution",
             "Nơi nhận: đã bỏ dấu “- ” và “;” của từng dòng (khi xuất được in lại theo thể thức).",
         )
-    _read_signer(closing, upper, names, report)
+    _read_signer(closing, _join_wrapped_titles(upper, report), names, report)
+
+
+def _join_wrapped_titles(upper: list[tuple[str, int]],
+                         report: ReportBuilder) -> list[tuple[str, int]]:  # fmt: skip
+    """`TRƯỞNG PHÒNG BƯU CHÍNH,` / `VIỄN THÔNG`: one title wrapped in its narrow cell."""
+    out: list[tuple[str, int]] = []
+    for text, number in upper:
+        if (
+            out
+            and (
+                out[-1][0].endswith((",", "-", "–"))
+                or fold(out[-1][0]).endswith((" VA", " CUA"))
+                or fold(text).startswith(("VA ", "- "))
+            )
+            and not _PREFIX.match(text)
+        ):
+            out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
+            report.adjusted(
+                "signer", f"Đã ghép dòng chức danh bị xuống dòng: “{out[-1][0]}”.", line=number
+            )
+            continue
+        out.append((text, number))
+    return out
 
 
 def _read_archive(closing: Closing, rest: str, report: ReportBuilder, line: int) -> None:

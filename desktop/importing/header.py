@@ -33,6 +33,12 @@ _ADMIN_UNITS = ("TINH ", "HUYEN ", "XA ", "THANH PHO ", "THI XA ", "QUAN ", "PHU
 _CONNECTORS = ("VA", "CUA", "-", ",", "&")
 # Phrases that open the body; a line starting with one never continues the trích yếu.
 _OPENINGS = ("CAN CU", "THUC HIEN", "THEO DE NGHI", "XET DE NGHI", "KINH GUI", "NOI NHAN")
+# The issuing authority's line of a quyết định, chỉ thị (`ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG`,
+# `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`, `GIÁM ĐỐC SỞ …`): it follows the trích yếu and opens the body.
+_AUTHORITY_OPENINGS = ("UY BAN NHAN DAN", "HOI DONG NHAN DAN", "CHU TICH", "BO TRUONG",
+                       "GIAM DOC", "THU TRUONG", "CUC TRUONG", "TONG CUC TRUONG", "HIEU TRUONG",
+                       "TRUONG BAN", "VIEN TRUONG", "CHANH VAN PHONG", "TRUONG PHONG")  # fmt: skip
+_TITLE_CONNECTORS = ("CUA", "VA", "VE", "CHO", "TAI", "TREN", "THEO", "DOI VOI", "-", ",")
 # Lines longer than this are not header lines (agency names and symbols are short).
 _MAX_HEADER_LINE = 160
 
@@ -230,11 +236,26 @@ def _read_subject(header: Header, cells: list[tuple[SourceLine, int]], start: in
             break
         if c.kind is LineKind.HEADING and not starts_lowercase(text):
             break
+        if _authority_line(header, text, parts[-1]):
+            break
         parts.append(text)
         used += 1
         index += 1
     header.title = " ".join(parts)
     return used
+
+
+def _authority_line(header: Header, text: str, previous: str) -> bool:
+    """`ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG` under a decision's trích yếu: the authority that
+    decides, the body's first line (unless the trích yếu line before it is unfinished)."""
+    if header.kind_from_title not in (DocumentKind.QUYET_DINH, DocumentKind.CHI_THI):
+        return False
+    folded = fold(text)
+    return (
+        is_upper_line(text)
+        and folded.startswith(_AUTHORITY_OPENINGS)
+        and not fold(previous).endswith(_TITLE_CONNECTORS)
+    )
 
 
 def _bold(line: SourceLine) -> bool:

@@ -165,7 +165,11 @@ _DEEP = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){2,})\.?\s+(?=\S)")
 _DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.?\s+(?=\S)")
 _ARABIC = re.compile(r"^(?P<n>\d{1,3})\s*[.)]\s*(?=\S)(?!\d)")
 _LETTER = re.compile(r"^(?P<l>[a-yđ])\s*(?P<mark>[).])\s+(?=\S)")
-_ITEM = re.compile(r"^(?P<mark>-\s*\+|\+|-|–|—|•|·|▪|◦|\*)\s+(?=\S)")
+_ITEM = re.compile(
+    r"^(?P<mark>-\s*\+|\+|-|–|—|•|·|▪|◦|\*|[\uf0a7\uf0b7\uf0d8\uf0fc\uf076§Ø])\s+(?=\S)"
+    # Word's "Save as Plain Text" writes a level-2 bullet as the letter o and a tab.
+    r"|^(?P<word_sub>o)\t+(?=\S)"
+)
 
 _URGENCY = {"KHẨN": Urgency.KHAN, "THƯỢNG KHẨN": Urgency.THUONG_KHAN,
             "HỎA TỐC": Urgency.HOA_TOC, "HOẢ TỐC": Urgency.HOA_TOC}  # fmt: skip
@@ -389,8 +393,8 @@ def _item(text: str) -> Classified | None:
     match = _ITEM.match(text)
     if not match:
         return None
-    mark = match.group("mark")
-    marker = ListMarker.PLUS if "+" in mark else ListMarker.DASH
+    mark = match.group("mark") or ""
+    marker = ListMarker.PLUS if "+" in mark or match.group("word_sub") else ListMarker.DASH
     return Classified(LineKind.ITEM, match.end(), marker=marker)
 
 

@@ -224,6 +224,12 @@ def _report_decoding(decoded: DecodedText, report: ReportBuilder) -> None:
         )
     if decoded.composed:
         report.adjusted("encoding", "Đã chuyển Unicode tổ hợp sang Unicode dựng sẵn (NFC).")
+    if decoded.lookalikes_repaired:
+        report.adjusted(
+            "encoding",
+            f"Đã sửa {decoded.lookalikes_repaired} chữ bị lỗi phông khi chép từ PDF "
+            "(“ƣ” → “ư”, “Ð” → “Đ”): cùng chữ đã in trên trang gốc.",
+        )
     if decoded.control_characters_removed:
         report.adjusted(
             "encoding",

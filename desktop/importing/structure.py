@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from desktop.importing.body import Body, read_body
 from desktop.importing.closing import Closing, find_closing, is_appendix_start
 from desktop.importing.footnotes import attach_text_footnotes
-from desktop.importing.header_repair import repair_wrapped_header
 from desktop.importing.header import Header, kind_for_abbreviation, read_header, symbol_parts
+from desktop.importing.header_repair import repair_wrapped_header
 from desktop.importing.inline import Content, merge, strip
 from desktop.importing.lines import LineKind, classify, is_upper_line
 from desktop.importing.page_artifacts import remove_page_numbers

@@ -94,9 +94,7 @@ def _block_lines(block: list[Numbered], blank_before: bool) -> list[SourceLine]:
         content = strip(content)
         if not text_of(content).strip():
             continue  # a line of emphasis marks only
-        out.append(
-            SourceLine(content, number, blank_before and first, depth, indent=_indent(raw))
-        )
+        out.append(SourceLine(content, number, blank_before and first, depth, indent=_indent(raw)))
         first = False
     return out
 

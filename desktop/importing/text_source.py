@@ -23,6 +23,7 @@ from desktop.importing.errors import (
     NotTextError,
     UnknownEncodingError,
 )
+from desktop.importing.glyphs import repair_lookalikes
 from desktop.importing.legacy_encodings import (
     ENCODING_LABELS,
     TCVN3_MARKERS,
@@ -60,6 +61,7 @@ class DecodedText:
     legacy_lines: int = 0  # lines converted one by one inside an otherwise Unicode text
     composed: bool = False  # decomposed Unicode ("tổ hợp") was normalised to NFC
     control_characters_removed: int = 0
+    lookalikes_repaired: int = 0  # `ƣ` → `ư`, `Ð` → `Đ` (glyphs of PDF text layers)
 
 
 def sniff(head: bytes) -> str | None:
@@ -217,9 +219,10 @@ def _finish(text: str, label: str, name: str) -> DecodedText:
             control_characters_removed=removed,
         )
     converted_text, lines = convert_legacy_lines(text)
+    converted_text, lookalikes = repair_lookalikes(converted_text)
     return DecodedText(
         converted_text, label, legacy_lines=lines, composed=composed,
-        control_characters_removed=removed,
+        control_characters_removed=removed, lookalikes_repaired=lookalikes,
     )  # fmt: skip
 
 

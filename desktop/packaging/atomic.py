@@ -25,7 +25,7 @@ from typing import BinaryIO
 from desktop.errors import UserError
 from desktop.evidence.ioerrors import write_error
 from desktop.evidence.sizes import format_size
-from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker, Region, whole
+from desktop.packaging.hashing import CHUNK_SIZE, Crc32, HashWorker, Region, Writable, whole
 
 SPACE_MARGIN = 1 << 20  # filesystems need a little room for their own metadata
 
@@ -47,7 +47,7 @@ class StagedFile:
     size: int
 
 
-Producer = Callable[[BinaryIO], tuple[list[Region], int]]
+Producer = Callable[[Writable], tuple[list[Region], int]]
 """Writes the content to the open file; returns the CRC-32 regions and the size of exactly what
 it wrote (regions cover the file, in order)."""
 
@@ -231,7 +231,7 @@ class Destination:
         return staged
 
     def write_bytes(self, name: str, data: bytes) -> StagedFile:
-        def produce(f: BinaryIO) -> tuple[list[Region], int]:
+        def produce(f: Writable) -> tuple[list[Region], int]:
             f.write(data)
             return whole(data), len(data)
 

@@ -13,14 +13,13 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from desktop.evidence.items import EvidenceItem
 from desktop.jobs import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from desktop.model.document import Document
 from desktop.packaging.atomic import Destination
 from desktop.packaging.cover import CoverFile, CoverInfo, render_cover
-from desktop.packaging.hashing import Region
+from desktop.packaging.hashing import Region, Writable
 from desktop.packaging.plan import PackagePlan, Part, PayloadFile, Renderer, plan_package
 from desktop.packaging.zipwriter import write_part
 
@@ -139,7 +138,7 @@ def build_package(
         destination.prepare(names, plan.estimated_size + len(cover))
         for part in plan.parts:
 
-            def produce(f: BinaryIO, part: Part = part) -> tuple[list[Region], int]:
+            def produce(f: Writable, part: Part = part) -> tuple[list[Region], int]:
                 result = write_part(f, plan, part, cover, tick=tick, cancel=cancel)
                 return result.regions, result.size
 

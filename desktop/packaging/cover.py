@@ -70,24 +70,29 @@ def render_cover(info: CoverInfo) -> bytes:
     """The cover sheet as PDF bytes (fonts embedded, exactly one page).
 
     If every file does not fit, the largest number of rows that keeps one page is found by
-    bisection (each try is one ~0.1 s layout) and the rest is summarised in one row.
+    bisection on measured heights (cheap: no PDF is written), and the rest is summarised in one
+    row. The measure is checked by the real layout, which gets the last word.
     """
-    pdf, pages = _render(info, len(info.files))
-    if pages == 1:
-        return pdf
-    fits, best = 0, _render(info, 0)[0]
-    too_many = len(info.files)
-    while too_many - fits > 1:
-        middle = (fits + too_many) // 2
-        candidate, pages = _render(info, middle)
-        if pages == 1:
-            fits, best = middle, candidate
-        else:
-            too_many = middle
-    return best
+    listed = len(info.files)
+    if _render(info, listed, measure_only=True)[1] > 1:
+        fits, too_many = 0, listed
+        while too_many - fits > 1:
+            middle = (fits + too_many) // 2
+            if _render(info, middle, measure_only=True)[1] == 1:
+                fits = middle
+            else:
+                too_many = middle
+        listed = fits
+    while True:
+        pdf, pages = _render(info, listed)
+        if pages == 1 or listed == 0:
+            return pdf
+        listed -= 1
 
 
-def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
+def _render(info: CoverInfo, listed: int, *, measure_only: bool = False) -> tuple[bytes, int]:
+    """The sheet with the first `listed` files in the table: (PDF, pages). With `measure_only`,
+    no PDF: the pages are estimated from the flowables' measured heights."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
@@ -216,6 +221,9 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
     story.append(Spacer(1, 10))
     story.append(_closing(fonts, text_width, style, p))
 
+    if measure_only:
+        return b"", _estimated_pages(story, text_width)
+
     buffer = io.BytesIO()
     pages: list[int] = []
     doc = SimpleDocTemplate(
@@ -237,6 +245,18 @@ def _render(info: CoverInfo, listed: int) -> tuple[bytes, int]:
         story, onFirstPage=lambda c, d: pages.append(1), onLaterPages=lambda c, d: pages.append(1)
     )
     return buffer.getvalue(), len(pages)
+
+
+def _estimated_pages(story: list[Any], width: float) -> int:
+    from reportlab.lib.units import mm
+
+    frame_padding = 12  # SimpleDocTemplate's frame: 6 pt inside each edge
+    available = (A4_HEIGHT_MM - MARGINS_MM[0] - MARGINS_MM[2]) * mm - frame_padding
+    used = 0.0
+    for index, flowable in enumerate(story):
+        _w, height = flowable.wrap(width - frame_padding, available)
+        used += height + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if index else 0)
+    return 1 if used <= available else 2
 
 
 def _closing(fonts: Any, width: float, style: Any, p: Any) -> Any:

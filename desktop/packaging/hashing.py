@@ -19,6 +19,14 @@ from typing import Protocol
 CHUNK_SIZE = 4 << 20
 
 
+class Writable(Protocol):
+    """Where a package is written: a file, or a wrapper that flushes it as it goes."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
 class Hasher(Protocol):
     def update(self, data: bytes, /) -> None: ...
 

@@ -23,13 +23,13 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO
 
 from desktop.errors import UserError
 from desktop.evidence.ioerrors import read_error
 from desktop.jobs import CancelToken
 from desktop.packaging import bagformat
-from desktop.packaging.hashing import CHUNK_SIZE, HashWorker, Region, RegionRecorder
+from desktop.packaging.hashing import CHUNK_SIZE, HashWorker, Region, RegionRecorder, Writable
 from desktop.packaging.plan import COVER_NAME, PackagePlan, Part, PayloadFile
 
 BIG_FILE = 16 << 20  # deflate bigger text files at level 1: ten times faster, a little larger
@@ -41,7 +41,7 @@ Tick = Callable[[int, str], None]  # (bytes just copied, label)
 class _Sink:
     """A write-only, non-seekable file object: writes through and records checksummed regions."""
 
-    def __init__(self, target: BinaryIO) -> None:
+    def __init__(self, target: Writable) -> None:
         self._target = target
         self.recorder = RegionRecorder()
 
@@ -96,7 +96,7 @@ def _info(name: str, plan: PackagePlan, size: int, compress: bool) -> zipfile.Zi
 
 
 def write_part(
-    target: BinaryIO,
+    target: Writable,
     plan: PackagePlan,
     part: Part,
     cover: bytes,
