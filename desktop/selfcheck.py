@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop import appinfo
 
@@ -222,7 +222,9 @@ def check_metadata(ctx: CheckContext) -> str:
             ) from None
         bundled = None  # from a checkout: the version comes from pyproject.toml
     if bundled is not None and bundled != version:
-        raise SelfCheckFailure(f"phiên bản không khớp: siêu dữ liệu {bundled}, chương trình {version}")
+        raise SelfCheckFailure(
+            f"phiên bản không khớp: siêu dữ liệu {bundled}, chương trình {version}"
+        )
     if version == appinfo.UNKNOWN_VERSION:
         raise SelfCheckFailure("không xác định được phiên bản chương trình")
     return f"baocao {version}, " + ", ".join(found)
@@ -241,7 +243,9 @@ def check_database(ctx: CheckContext) -> str:
     ctx.store = open_store(folder, settings=settings)
     pending = pending_migrations(ctx.store.db)
     if pending:
-        raise SelfCheckFailure(f"cơ sở dữ liệu còn bước chuyển đổi chưa áp dụng: {', '.join(pending)}")
+        raise SelfCheckFailure(
+            f"cơ sở dữ liệu còn bước chuyển đổi chưa áp dụng: {', '.join(pending)}"
+        )
     tables = len(ctx.store.db.table_names())
     return f"tạo mới và nâng cấp lược đồ xong ({tables} bảng), mở lại không còn bước nào"
 
@@ -329,8 +333,8 @@ def _pdf_fonts(path: Path) -> list[tuple[str, bool]]:
     out: dict[str, bool] = {}
     with pikepdf.open(path) as pdf:
         for page in pdf.pages:
-            fonts = page.resources.get("/Font", {})
-            for key in fonts.keys():
+            fonts: Any = page.resources.get("/Font", {})
+            for key in fonts:
                 font = fonts[key]
                 descendants = font.get("/DescendantFonts")
                 target = descendants[0] if descendants is not None else font

@@ -15,7 +15,9 @@ from __future__ import annotations
 import importlib.metadata
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -26,7 +28,7 @@ ROOT = HERE.parent
 _LICENCE_NAME = re.compile(r"(^|/)(licen[cs]e|copying|notice|authors)[^/]*$", re.IGNORECASE)
 
 
-def write_dist_info(out_dir: Path, project: dict[str, object]) -> Path:
+def write_dist_info(out_dir: Path, project: Mapping[str, Any]) -> Path:
     """Write a minimal, valid dist-info for the project; return the folder."""
     name, version = str(project["name"]), str(project["version"])
     dist_info = out_dir / f"{name}-{version}.dist-info"
@@ -38,7 +40,7 @@ def write_dist_info(out_dir: Path, project: dict[str, object]) -> Path:
         f"Summary: {project.get('description', '')}",
         f"Requires-Python: {project.get('requires-python', '')}",
     ]
-    lines += [f"Requires-Dist: {dep}" for dep in project.get("dependencies", [])]  # type: ignore[union-attr]
+    lines += [f"Requires-Dist: {dep}" for dep in project.get("dependencies", [])]
     (dist_info / "METADATA").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (dist_info / "INSTALLER").write_text("pyinstaller\n", encoding="utf-8")
     return dist_info
@@ -64,19 +66,23 @@ def runtime_distributions(requirements: list[str]) -> list[importlib.metadata.Di
     return sorted(seen.values(), key=lambda d: canonicalize_name(d.metadata["Name"]))
 
 
+def _field(dist: importlib.metadata.Distribution, name: str) -> str:
+    values = dist.metadata.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
 def licence_name(dist: importlib.metadata.Distribution) -> str:
-    meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(dist, "License-Expression")
     if expression:
-        return str(expression)
+        return expression
     classifiers = [
         c.split("::")[-1].strip()
-        for c in meta.get_all("Classifier") or []
+        for c in dist.metadata.get_all("Classifier") or []
         if c.startswith("License ::")
     ]
     if classifiers:
         return ", ".join(classifiers)
-    text = (meta.get("License") or "").strip()
+    text = _field(dist, "License")
     return text.splitlines()[0][:80] if text else "không ghi"
 
 
@@ -122,7 +128,7 @@ def python_licence() -> Path | None:
 
 
 def licence_files(
-    project: dict[str, object], work_dir: Path, bundled_top_levels: set[str] | None = None
+    project: Mapping[str, Any], work_dir: Path, bundled_top_levels: set[str] | None = None
 ) -> list[tuple[str, str]]:
     """(source, bundle folder) pairs for PyInstaller `datas`, all under `licenses/`.
 
@@ -146,7 +152,7 @@ def licence_files(
         renamed.write_bytes(py_licence.read_bytes())
         datas.append((str(renamed), "licenses"))
         notices.append(f"Python {sys.version.split()[0]} — PSF-2.0 — Python-LICENSE.txt")
-    requirements = [str(r) for r in project.get("dependencies", [])]  # type: ignore[union-attr]
+    requirements = [str(r) for r in project.get("dependencies", [])]
     for dist in runtime_distributions(requirements):
         if bundled_top_levels is not None and not _top_level_names(dist) & bundled_top_levels:
             continue  # a dependency PyInstaller found no use for (e.g. pip, needed by sqlite-utils' CLI)
@@ -195,7 +201,7 @@ if sys.stdout is None or sys.stderr is None:
 """
 
 
-def entry_points(project: dict[str, object]) -> dict[str, tuple[str, bool]]:
+def entry_points(project: Mapping[str, Any]) -> dict[str, tuple[str, bool]]:
     """{exe name: ("module:function", windowed)} from [project.scripts] and [project.gui-scripts]."""
     out: dict[str, tuple[str, bool]] = {}
     for group, windowed in (("scripts", False), ("gui-scripts", True)):

@@ -16,6 +16,7 @@ import re
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
@@ -27,7 +28,7 @@ LANG_VIETNAMESE = 0x042A
 CODEPAGE_UNICODE = 1200
 
 
-def read_project(pyproject: Path = PYPROJECT) -> dict[str, object]:
+def read_project(pyproject: Path = PYPROJECT) -> dict[str, Any]:
     with pyproject.open("rb") as f:
         project = tomllib.load(f)["project"]
     if not isinstance(project, dict):

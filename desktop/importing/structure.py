@@ -27,6 +27,7 @@ from desktop.importing.paragraphs import join_split_paragraphs
 from desktop.importing.report import ReportBuilder
 from desktop.importing.signing_meta import extract_signing_text
 from desktop.importing.source import SourceLine
+from desktop.importing.tab_tables import group_tab_tables
 from desktop.jobs import CancelToken
 from desktop.model.document import (
     Appendix,
@@ -79,10 +80,11 @@ def build_document(
     closing = find_closing(rest, report)
     body_lines = rest[: closing.body_end]
     if from_text:
+        body_lines = group_tab_tables(body_lines, report)
         body_lines = join_split_paragraphs(body_lines, report)
     cancel.raise_if_cancelled()
     body = read_body(body_lines, kind, report)
-    appendices = _read_appendices(rest[closing.tail_start :], kind, report)
+    appendices = _read_appendices(rest[closing.tail_start :], kind, report, from_text=from_text)
     cancel.raise_if_cancelled()
 
     document = _assemble(header, kind, body, closing, appendices, facts, report)
@@ -238,8 +240,8 @@ def _strip_vv(title: str, report: ReportBuilder) -> str:
     return title[match.end() :].strip()
 
 
-def _read_appendices(lines: list[SourceLine], kind: DocumentKind,
-                     report: ReportBuilder) -> list[Appendix]:  # fmt: skip
+def _read_appendices(lines: list[SourceLine], kind: DocumentKind, report: ReportBuilder, *,
+                     from_text: bool) -> list[Appendix]:  # fmt: skip
     """Lines after the signer block: phụ lục (or, if not, kept in a phụ lục and reported)."""
     lines = [line for line in lines if line.text.strip() or line.table is not None]
     if not lines:
@@ -250,10 +252,27 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind,
             groups.append([line])
         else:
             groups[-1].append(line)
+
+    def prepared(part: list[SourceLine]) -> list[SourceLine]:
+        # A phụ lục of a text file has the same page-split paragraphs as the body.
+        return join_split_paragraphs(group_tab_tables(part, report), report) if from_text else part
+
     out: list[Appendix] = []
     for group in groups:
         first = group[0]
         rest = group[1:]
+        attached = _attached_text(group)
+        if not is_appendix_start(first.text) and attached is not None:
+            title, reference, used = attached
+            body = read_body(prepared(group[used:]), kind, report, find_closing_sentence=False)
+            out.append(Appendix(title, tuple(_clean_block(b) for b in body.blocks), reference))
+            report.unsure(
+                "appendices",
+                f"Văn bản ban hành kèm theo “{title}” được nhập như một phụ lục (khi xuất có dòng "
+                "“Phụ lục” phía trên tên văn bản).",
+                line=first.number,
+            )
+            continue
         if not is_appendix_start(first.text):
             report.unsure(
                 "appendices",
@@ -261,7 +280,7 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind,
                 line=first.number,
                 excerpt=first.text,
             )
-            body = read_body(group, kind, report, find_closing_sentence=False)
+            body = read_body(prepared(group), kind, report, find_closing_sentence=False)
             out.append(Appendix(title="", body=tuple(_clean_block(b) for b in body.blocks)))
             continue
         title = _appendix_title(first.text)
@@ -277,12 +296,38 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind,
         if rest and rest[0].text.strip().startswith("(") and "kèm theo" in rest[0].text.lower():
             reference = _clean(rest[0].text.strip()[1:].rstrip(")").strip())
             rest = rest[1:]
-        body = read_body(rest, kind, report, find_closing_sentence=False)
+        body = read_body(prepared(rest), kind, report, find_closing_sentence=False)
         out.append(Appendix(title, tuple(_clean_block(b) for b in body.blocks), reference))
         report.recognized(
             "appendices", f"Phụ lục: {title or first.text.strip()}.", line=first.number
         )
     return out
+
+
+def _attached_text(group: list[SourceLine]) -> tuple[str, str, int] | None:
+    """`QUY CHẾ` / `QUẢN LÝ …` / `(Ban hành kèm theo Quyết định số … của …)`: a text issued with
+    the decision. Returns its title, the reference without brackets and the lines they use."""
+    titles: list[str] = []
+    index = 0
+    while (
+        index < min(len(group), 5)
+        and is_upper_line(group[index].text)
+        and classify(group[index].text).kind is LineKind.TEXT
+    ):
+        titles.append(_clean(group[index].text))
+        index += 1
+    if not titles or index >= len(group):
+        return None
+    opening = group[index].text.strip()
+    if not (opening.startswith("(") and "kèm theo" in opening.lower()):
+        return None
+    parts = [opening]
+    index += 1
+    while not parts[-1].rstrip().endswith(")") and index < len(group) and len(parts) < 4:
+        parts.append(group[index].text.strip())
+        index += 1
+    reference = _clean(" ".join(parts)).removeprefix("(").removesuffix(")").strip()
+    return " ".join(titles), reference, index
 
 
 def _appendix_title(text: str) -> str:

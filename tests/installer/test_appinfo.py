@@ -22,7 +22,9 @@ import make_version_info  # noqa: E402
 
 
 def _pyproject_version() -> str:
-    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "version"
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -89,9 +91,12 @@ def test_version_file_is_what_pyinstaller_embeds_in_the_exe(tmp_path, monkeypatc
     compat = pytest.importorskip("PyInstaller.compat")
     # The parser is pure Python; pefile and win32api (Windows-only) are needed only to patch an
     # .exe, which this test does not do.
-    monkeypatch.setitem(sys.modules, "pefile", sys.modules.get("pefile") or types.ModuleType("pefile"))
+    monkeypatch.setitem(
+        sys.modules, "pefile", sys.modules.get("pefile") or types.ModuleType("pefile")
+    )
     monkeypatch.setattr(compat, "win32api", getattr(compat, "win32api", None), raising=False)
     from PyInstaller.utils.win32 import versioninfo
+
     path = make_version_info.write_version_file(tmp_path / "v.txt", "baocao-gui", "Báo cáo NĐ30")
     info = versioninfo.load_version_info_from_text_file(str(path))
     raw = info.toRaw()  # the bytes of the VS_VERSION_INFO resource written into the .exe

@@ -32,7 +32,9 @@ def test_self_check_does_not_touch_the_user_data(capsys, monkeypatch, tmp_path):
 
 def test_a_missing_module_is_named_and_dependent_steps_are_skipped():
     def broken(ctx: selfcheck.CheckContext) -> str:
-        raise ModuleNotFoundError("No module named 'desktop.export.docx'", name="desktop.export.docx")
+        raise ModuleNotFoundError(
+            "No module named 'desktop.export.docx'", name="desktop.export.docx"
+        )
 
     steps = tuple(
         selfcheck.Step(s.key, s.title, broken, s.needs) if s.key == "docx" else s
@@ -63,7 +65,9 @@ def test_a_damaged_font_file_is_caught(monkeypatch, tmp_path):
         (fonts / name).write_bytes(resources.resource_path("fonts", name).read_bytes())
     (fonts / "LiberationSerif-Bold.ttf").write_bytes(b"<html>404 Not Found</html>")
     monkeypatch.setattr(resources, "resources_root", lambda: tmp_path)
-    with pytest.raises(selfcheck.SelfCheckFailure, match="LiberationSerif-Bold.ttf không phải phông"):
+    with pytest.raises(
+        selfcheck.SelfCheckFailure, match=r"LiberationSerif-Bold\.ttf không phải phông"
+    ):
         selfcheck.check_resources(selfcheck.CheckContext(workdir=tmp_path))
 
 
@@ -74,7 +78,10 @@ def test_an_unexpected_exception_becomes_a_report_line_not_a_crash():
     out = io.StringIO()
     steps = (selfcheck.Step("boom", "Bước thử", crash),)
     assert selfcheck.run_self_check(out, steps=steps) == 1
-    assert "Bước thử (boom): LỖI — lỗi không lường trước (RuntimeError: hỏng nhiều dòng)" in out.getvalue()
+    assert (
+        "Bước thử (boom): LỖI — lỗi không lường trước (RuntimeError: hỏng nhiều dòng)"
+        in out.getvalue()
+    )
 
 
 def test_the_sample_has_every_element_and_a_bare_document_lacks_them():

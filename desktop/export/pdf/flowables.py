@@ -11,7 +11,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from desktop.export.pdf.pstyles import WordParagraph
 
 RULE_THICKNESS = 0.75  # pt: the DOCX rule is a ¾ pt paragraph border (w:sz=6)
-RULE_BOX = 2.0  # pt: the rule sits at the bottom of a 2 pt high box (the DOCX's 2 pt paragraph)
+RULE_BOX = 4.0  # pt: the rule sits at the bottom of this box, clear of the descenders above it
+# (the DOCX draws it as the bottom border of a 2 pt paragraph, which Word and LibreOffice place
+# about 4 pt below the text line; 2 pt here let the rule touch "p", "g" and "ạ")
 
 
 @dataclass

@@ -299,7 +299,10 @@ def test_short_rules_are_measured_from_the_text(report: Rendered) -> None:
         (ln for ln in lines if ln[2] > motto[0].bottom), key=lambda ln: ln[2] - motto[0].bottom
     )
     assert motto_rule[1] - motto_rule[0] == pytest.approx(motto[-1].x1 - motto[0].x0, abs=1.0)
-    assert motto_rule[2] - motto[0].baseline < 6, "the rule sits right under the tiêu ngữ"
+    gap = motto_rule[2] - motto[0].baseline
+    # Right under the tiêu ngữ, but clear of its descenders ("p", "ạ" reach ≈3 pt below the
+    # baseline at 14 pt), as Word and LibreOffice draw the DOCX's border.
+    assert 4.0 < gap < 8.0, f"the rule sits {gap:.1f} pt under the tiêu ngữ's baseline"
 
 
 def test_cong_van_prints_vv_under_the_number_and_boxes_the_urgency_mark(cong_van: Rendered) -> None:
