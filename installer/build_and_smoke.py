@@ -38,10 +38,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from make_portable import extract, make_portable_zip  # noqa: E402
+from make_version_info import read_version  # noqa: E402
+
+from desktop.appinfo import PORTABLE_DATA_DIRNAME  # noqa: E402
+
 SPEC = HERE / "baocao.spec"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
-PORTABLE_MARKER = "baocao-portable.txt"  # desktop.appinfo.PORTABLE_MARKER
-PORTABLE_DATA = "du-lieu"  # desktop.appinfo.PORTABLE_DATA_DIRNAME
 # ui.app prints READY once the main window is shown with its document and idle, then quits.
 READY_ENV = "BAOCAO_EXIT_WHEN_READY"
 READY_MARK = "READY"
@@ -185,15 +191,17 @@ def faults(bundle: Path, scratch: Path, report: Report) -> None:
         f"sẵn sàng sau {seconds:.2f} s" if seconds is not None else why,
     )
 
-    # 3. Portable mode: data next to the executable.
-    portable = copy_bundle(bundle, scratch / "USB" / "baocao di động")
-    (portable / PORTABLE_MARKER).write_text("chế độ di động\n", encoding="utf-8")
+    # 3. Portable mode, from the portable zip as shipped: data next to the executable.
+    portable_zip = make_portable_zip(bundle, scratch / "zip", read_version())
+    portable = extract(portable_zip, scratch / "USB" / "ổ di động")
     done = run([str(exe(portable, "baocao")), "list"], base_env(), cwd=scratch)
-    data = portable / PORTABLE_DATA / "baocao.db"
+    data = portable / PORTABLE_DATA_DIRNAME / "baocao.db"
+    report.figures["portable_zip_bytes"] = portable_zip.stat().st_size
     report.check(
         "chế độ di động: dữ liệu nằm cạnh chương trình",
         done.returncode == 0 and data.is_file(),
-        f"mã thoát {done.returncode}, {data.relative_to(scratch)} {'có' if data.is_file() else 'KHÔNG có'}"
+        f"{portable_zip.name} {portable_zip.stat().st_size / 2**20:.0f} MB; mã thoát "
+        f"{done.returncode}, {data.relative_to(scratch)} {'có' if data.is_file() else 'KHÔNG có'}"
         + (f"; {done.stderr.strip()}" if done.returncode else ""),
     )
 
@@ -208,8 +216,7 @@ def faults(bundle: Path, scratch: Path, report: Report) -> None:
         user = "65534"  # nobody: root would ignore the read-only bits
     ro_parent = scratch / "Chỉ đọc"
     ro = copy_bundle(bundle, ro_parent)
-    ro_portable = copy_bundle(bundle, scratch / "USB chỉ đọc")
-    (ro_portable / PORTABLE_MARKER).write_text("chế độ di động\n", encoding="utf-8")
+    ro_portable = extract(portable_zip, scratch / "USB chỉ đọc")
     for tree in (ro, ro_portable):
         make_traversable(tree, scratch)
         read_only(tree)

@@ -18,6 +18,8 @@ from desktop.importing.inline import (
     all_bold,
     drop_prefix,
     drop_suffix,
+    join,
+    plain,
     strip,
     text_of,
     with_format,
@@ -59,17 +61,26 @@ def read_body(lines: Sequence[SourceLine], kind: DocumentKind, report: ReportBui
     start = _legal_bases(lines, kind, body, report)
     checker = _NumberingChecker(report)
     pending_part: Heading | None = None
+    titled_part: Heading | None = None  # a part title that a narrow column may have wrapped
     for line in lines[start:]:
         if line.table is not None:
             body.blocks.append(line.table)
             continue
+        if titled_part is not None and _continues_title(line):
+            # `TÌNH HÌNH CHUNG VÀ KẾT` / `QUẢ TRIỂN KHAI …`: one title cut by the column.
+            title = join(titled_part.content, with_format(strip(line.content), bold=False))
+            titled_part = Heading(titled_part.level, title, id=titled_part.id)
+            body.blocks[-1] = titled_part
+            continue
+        titled_part = None
         if pending_part is not None:
             # "Phần I" on its own line: the next upper-case line is its title.
             if is_upper_line(line.text) and classify(line.text).kind is LineKind.TEXT:
-                body.blocks[-1] = Heading(
+                titled_part = Heading(
                     pending_part.level, with_format(strip(line.content), bold=False),
                     id=pending_part.id,
                 )  # fmt: skip
+                body.blocks[-1] = titled_part
                 pending_part = None
                 continue
             pending_part = None
@@ -86,6 +97,17 @@ def read_body(lines: Sequence[SourceLine], kind: DocumentKind, report: ReportBui
     if find_closing_sentence:
         _closing_sentence(body, report)
     return body
+
+
+def _continues_title(line: SourceLine) -> bool:
+    text = line.text.strip()
+    return (
+        not line.blank_before
+        and line.auto_number is None
+        and is_upper_line(text)
+        and classify(text).kind is LineKind.TEXT
+        and not text.endswith((".", ";", ":"))
+    )
 
 
 def _legal_bases(lines: Sequence[SourceLine], kind: DocumentKind, body: Body,
@@ -196,8 +218,6 @@ def _auto_numbered(line: SourceLine, checker: _NumberingChecker, report: ReportB
         line=line.number,
         excerpt=line.text,
     )
-    from desktop.importing.inline import join, plain
-
     return Paragraph(join(plain(label), line.content))
 
 

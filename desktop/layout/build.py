@@ -108,6 +108,12 @@ def _heading_lines(block: Heading, label: str | None, notes: _Footnotes) -> list
         if title:
             lines.append(Line(role, tuple(title), block.id, keep_with_next=True))
         return lines
+    if not block.titled:
+        # A khoản/điểm without a title is a numbered sentence: body style, free to break pages.
+        spans = _spans(block.content, notes)
+        if label:
+            spans.insert(0, Span(f"{label} "))
+        return [Line(Role.BODY, tuple(spans), block.id)]
     upper = block.level is HeadingLevel.ROMAN
     spans = _spans(block.content, notes, upper=upper)
     if label:

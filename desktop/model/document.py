@@ -107,10 +107,18 @@ class ListMarker(StrEnum):
 
 @dataclass(frozen=True)
 class Heading:
+    """A numbered part of the outline.
+
+    `titled=False` is a khoản/điểm without a title: a whole numbered sentence ("1. TTNT được ứng
+    dụng …") that prints in body style (regular, justified) instead of as a bold title line
+    (spec §3.1: "`1.` bold if titled, regular if not").
+    """
+
     level: HeadingLevel
     content: tuple[Inline, ...]
     numbered: bool = True
     id: str = field(default_factory=new_block_id)
+    titled: bool = True
 
     @property
     def text(self) -> str:

@@ -83,6 +83,8 @@ def block_to_json(block: Block) -> dict[str, Any]:
             }
             if not block.numbered:
                 out["numbered"] = False
+            if not block.titled:
+                out["titled"] = False
             return out
         case Paragraph():
             return {"type": "paragraph", "id": block.id, "content": _content(block.content)}
@@ -308,11 +310,12 @@ def _block(r: _Reader) -> Block:
         raise r.fail("phải là một đối tượng JSON")
     kind = r.value.get("type")
     if kind == "heading":
-        r.obj({"type", "id", "level", "content", "numbered"}, {"level", "content"})
+        r.obj({"type", "id", "level", "content", "numbered", "titled"}, {"level", "content"})
         return Heading(
             level=r.at("level").enum(HeadingLevel),
             content=r.at("content").list(_inline),
             numbered=r.at("numbered").bool(default=True),
+            titled=r.at("titled").bool(default=True),
             **_block_id(r),
         )
     if kind == "paragraph":

@@ -50,6 +50,7 @@ BLOCK_KIND = QTextFormat.Property.UserProperty + 1
 BLOCK_ID = QTextFormat.Property.UserProperty + 2
 HEADING_LEVEL = QTextFormat.Property.UserProperty + 3
 HEADING_NUMBERED = QTextFormat.Property.UserProperty + 4
+HEADING_TITLED = QTextFormat.Property.UserProperty + 9
 FOOTNOTE = QTextFormat.Property.UserProperty + 10  # JSON of the footnote's runs
 TABLE_ID = QTextFormat.Property.UserProperty + 20
 TABLE_META = QTextFormat.Property.UserProperty + 21
@@ -165,8 +166,9 @@ class _Writer:
                 fmt = block_format("heading", block.id)
                 fmt.setProperty(HEADING_LEVEL, block.level.value)
                 fmt.setProperty(HEADING_NUMBERED, block.numbered)
+                fmt.setProperty(HEADING_TITLED, block.titled)
                 self.new_block(fmt)
-                self.inline(block.content, bold=True)
+                self.inline(block.content, bold=block.titled)
             case PageBreak():
                 self.new_block(block_format("pagebreak", block.id))
                 gray = QTextCharFormat()
@@ -461,9 +463,14 @@ def read_blocks(document: QTextDocument) -> tuple[Block, ...]:
             content = block_inlines(block, strip_bold=True)
             if content:
                 numbered = fmt.property(HEADING_NUMBERED)
+                titled = fmt.property(HEADING_TITLED)
                 out.append(
                     Heading(
-                        level, tuple(content), numbered=numbered is not False, id=unique(block_id)
+                        level,
+                        tuple(content),
+                        numbered=numbered is not False,
+                        id=unique(block_id),
+                        titled=titled is not False,
                     )
                 )
             continue

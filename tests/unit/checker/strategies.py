@@ -209,7 +209,12 @@ def block(draw: st.DrawFn) -> Block:
     choice = draw(st.integers(0, 11))
     if choice <= 3:
         level = draw(st.sampled_from(list(HeadingLevel)))
-        return Heading(level, (Run(draw(phrase(1, 10))),), numbered=draw(st.integers(0, 9)) > 0)
+        return Heading(
+            level,
+            (Run(draw(phrase(1, 10))),),
+            numbered=draw(st.integers(0, 9)) > 0,
+            titled=draw(st.integers(0, 4)) > 0,
+        )
     if choice <= 7:
         return Paragraph(draw(inline()))
     if choice <= 9:

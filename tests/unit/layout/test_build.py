@@ -182,3 +182,20 @@ def test_build_never_reads_the_clock() -> None:
     header = one.sections[0].elements[0]
     assert isinstance(header, HeaderBlock)
     assert header.place_date.text.endswith("năm 2030")
+
+
+def test_a_numbered_sentence_without_title_prints_in_body_style() -> None:
+    doc = _doc(
+        body=(
+            Heading(HeadingLevel.ROMAN, runs("Mục tiêu")),
+            Heading(HeadingLevel.ARABIC, runs("TTNT được ứng dụng rộng rãi."), titled=False),
+            Heading(HeadingLevel.ARABIC, runs("Nâng cao hiệu quả."), titled=False),
+        )
+    )
+    content = build(doc, OfficeProfile(), TODAY)
+    lines = [e for e in content.sections[0].elements if isinstance(e, Line)]
+    numbered = [line for line in lines if line.text.startswith(("1. ", "2. "))]
+    assert [(line.role, line.text, line.keep_with_next) for line in numbered] == [
+        (Role.BODY, "1. TTNT được ứng dụng rộng rãi.", False),
+        (Role.BODY, "2. Nâng cao hiệu quả.", False),
+    ]

@@ -57,7 +57,9 @@ widths = st.none() | st.lists(
     st.floats(0.1, 100, allow_nan=False, allow_infinity=False), min_size=1, max_size=4
 ).map(tuple)
 block = st.one_of(
-    st.builds(Heading, st.sampled_from(HeadingLevel), content, st.booleans(), block_ids),
+    st.builds(
+        Heading, st.sampled_from(HeadingLevel), content, st.booleans(), block_ids, st.booleans()
+    ),
     st.builds(Paragraph, content, block_ids),
     st.builds(ListItem, st.sampled_from(ListMarker), content, block_ids),
     st.builds(Table, rows, st.integers(0, 3), widths, text, block_ids),
