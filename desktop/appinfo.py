@@ -129,7 +129,7 @@ def require_writable_portable_dir(data_dir: Path) -> Path:
         raise UserError(
             f"Chương trình đang chạy ở chế độ di động (có tệp {PORTABLE_MARKER}) nhưng không ghi "
             f"được vào thư mục dữ liệu {data_dir} ({exc.strerror or exc}), nên không thể lưu dữ "
-            "liệu; hãy mở khoá ghi của USB hoặc chép cả thư mục chương trình sang ổ ghi được"
+            "liệu; hãy mở khóa ghi của USB hoặc chép cả thư mục chương trình sang ổ ghi được"
         ) from None
     return data_dir
 

@@ -120,3 +120,18 @@ def test_check_unknown_document_id(baocao, tmp_path) -> None:
 def test_help_is_vietnamese(baocao, command) -> None:
     result = baocao(*command, "--help")
     assert result.code == 0 and result.out.startswith("Cách dùng: baocao")
+
+
+def test_check_of_a_pdf_lists_its_signature_fields(baocao, tmp_path) -> None:
+    doc_id = load(baocao, tmp_path, report_json())
+    pdf = tmp_path / "a.pdf"
+    assert baocao("export", doc_id, "--pdf", str(pdf)).code == 0
+    checked = baocao("check", str(pdf))
+    assert "Chữ ký số:" in checked.out
+    assert "Ô ChuKyNguoiKy: chưa ký" in checked.out
+    assert "Ô ChuKyCoQuan: chưa ký" in checked.out
+    as_json = json.loads(baocao("check", str(pdf), "--json").out)
+    assert [(s["field"], s["signed"]) for s in as_json["signatures"]] == [
+        ("ChuKyNguoiKy", False),
+        ("ChuKyCoQuan", False),
+    ]

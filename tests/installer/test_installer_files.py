@@ -134,3 +134,38 @@ def test_icon_has_every_windows_size():
         assert ico.info["sizes"] >= {(s, s) for s in (16, 24, 32, 48, 64, 128, 256)}
     with Image.open(REPO / "resources" / "icons" / "baocao.png") as png:
         assert png.size == (512, 512) and png.mode == "RGBA"
+
+
+def test_portable_zip_carries_the_marker_and_survives_a_round_trip(tmp_path):
+    import os
+    import stat
+
+    from make_portable import extract, make_portable_zip
+
+    from desktop import appinfo
+
+    bundle = tmp_path / "dist" / "baocao"
+    (bundle / "_internal" / "thư viện").mkdir(parents=True)
+    (bundle / "baocao-gui").write_bytes(b"\x7fELF fake")
+    (bundle / "baocao-gui").chmod(0o755)
+    (bundle / "_internal" / "thư viện" / "libQt6Core.so.6").write_bytes(b"qt")
+    if hasattr(os, "symlink"):
+        os.symlink("thư viện/libQt6Core.so.6", bundle / "_internal" / "libQt6Core.so.6")
+    zip_path = make_portable_zip(bundle, tmp_path / "out", "1.2.3")
+    assert zip_path.name == "baocao-1.2.3-di-dong.zip"
+
+    unpacked = extract(zip_path, tmp_path / "USB có dấu")
+    marker = unpacked / appinfo.PORTABLE_MARKER
+    assert "chế độ di động" in marker.read_text(encoding="utf-8").lower()
+    assert appinfo.portable_data_dir(unpacked) == unpacked / "du-lieu"
+    assert (unpacked / "baocao-gui").stat().st_mode & stat.S_IXUSR
+    if hasattr(os, "symlink"):
+        link = unpacked / "_internal" / "libQt6Core.so.6"
+        assert link.is_symlink() and link.read_bytes() == b"qt"
+
+
+def test_portable_zip_refuses_a_folder_that_is_not_a_build(tmp_path):
+    from make_portable import make_portable_zip
+
+    with pytest.raises(SystemExit, match="_internal"):
+        make_portable_zip(tmp_path, tmp_path / "out", "1.0")

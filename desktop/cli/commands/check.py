@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.checker.findings import Finding, Severity
 from desktop.cli.context import CliContext
+
+if TYPE_CHECKING:
+    from desktop.checker.pdf import SignatureStatus
 
 ORDER = 55
 
@@ -41,16 +45,31 @@ def check(args: argparse.Namespace, ctx: CliContext) -> int:
         findings, label = check_file(path), path.name
     findings = sort_findings(findings)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    signatures = _signatures(path) if path.suffix.lower() == ".pdf" and path.is_file() else []
     if args.json:
         ctx.out(to_json({
             "source": label,
             "errors": errors,
             "warnings": len(findings) - errors,
             "findings": [f.to_json() for f in findings],
+            "signatures": [asdict(s) for s in signatures],
         }))  # fmt: skip
     else:
         ctx.out(_report(label, findings, errors))
+        if signatures:
+            # Who signed and whether each signature is intact, also when nothing is wrong.
+            ctx.out("Chữ ký số:\n" + "\n".join(f"  {s.describe()}" for s in signatures))
     return 1 if has_errors(findings) else 0
+
+
+def _signatures(path: Path) -> list[SignatureStatus]:
+    from desktop.checker.pdf import pdf_signatures
+    from desktop.errors import UserError
+
+    try:
+        return pdf_signatures(path)
+    except UserError:
+        return []  # an unreadable PDF is already a finding of check_file
 
 
 def _check_stored(ctx: CliContext, document_id: int) -> tuple[list[Finding], str]:
