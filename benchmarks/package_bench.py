@@ -49,12 +49,16 @@ def generate(folder: Path, total_mb: int) -> list[Path]:
     scans = budget * 0.3
     while scans > 0:
         size = min(int(scans), rng.randint(150, 200) * 1_000_000)
-        files.append(_random_file(folder / f"ban-quet-{len(files) + 1:02d}.pdf", size, b"%PDF-1.5\n"))
+        files.append(
+            _random_file(folder / f"ban-quet-{len(files) + 1:02d}.pdf", size, b"%PDF-1.5\n")
+        )
         scans -= size
         budget -= size
     while budget > 0:
         size = min(budget, rng.randint(2_000_000, 5_000_000))
-        files.append(_random_file(folder / f"anh-{len(files) + 1:03d}.jpg", size, b"\xff\xd8\xff\xe0"))
+        files.append(
+            _random_file(folder / f"anh-{len(files) + 1:03d}.jpg", size, b"\xff\xd8\xff\xe0")
+        )
         budget -= size
     return files
 
@@ -96,7 +100,9 @@ def _items(work: Path):
 
     state = json.loads((work / "state.json").read_text())
     return [
-        EvidenceItem(i["number"], i["caption"], None, i["name"], i["size"], i["sha256"], i["mime"], "")
+        EvidenceItem(
+            i["number"], i["caption"], None, i["name"], i["size"], i["sha256"], i["mime"], ""
+        )
         for i in state["items"]
     ]
 
@@ -109,7 +115,10 @@ def phase_copy(work: Path, out: Path) -> float:
     started = time.perf_counter()
     for item in _items(work):
         digest = hashlib.sha256()
-        with store.blob_path(item.sha256).open("rb") as src, (out / item.original_name).open("wb") as dst:
+        with (
+            store.blob_path(item.sha256).open("rb") as src,
+            (out / item.original_name).open("wb") as dst,
+        ):
             while chunk := src.read(CHUNK):
                 digest.update(chunk)
                 dst.write(chunk)
@@ -189,13 +198,18 @@ def main() -> None:
         print(f"Generating {args.size_mb} MB of evidence in {work} …", flush=True)
         state = setup(work, args.size_mb)
         total = sum(i["size"] for i in state["items"])
-        print(f"{len(state['items'])} files, {total / 1e6:.0f} MB; attach (copy into the store "
-              f"while hashing): {total / 1e6 / state['attach_seconds']:.0f} MB/s", flush=True)
+        print(
+            f"{len(state['items'])} files, {total / 1e6:.0f} MB; attach (copy into the store "
+            f"while hashing): {total / 1e6 / state['attach_seconds']:.0f} MB/s",
+            flush=True,
+        )
         results: dict[str, list[dict]] = {p: [] for p in PHASES}
         for run in range(args.runs):
             for phase in ("copy", "package", "verify"):
                 out = work / f"out-{phase}-{run}"
-                results[phase].append(run_phase(phase, work, out if phase != "verify" else work / "unused"))
+                results[phase].append(
+                    run_phase(phase, work, out if phase != "verify" else work / "unused")
+                )
                 if phase == "copy":
                     shutil.rmtree(out)
             shutil.rmtree(work / f"out-package-{run}")
@@ -207,9 +221,13 @@ def main() -> None:
             medians[phase] = seconds
             peak = max(r["peak_mb"] for r in runs)
             listed = ", ".join(f"{r['seconds']:.2f}" for r in runs)
-            print(f"{phase:<10}{seconds:>10.2f}{total / 1e6 / seconds:>10.0f}{peak:>14.0f}   {listed}")
+            print(
+                f"{phase:<10}{seconds:>10.2f}{total / 1e6 / seconds:>10.0f}{peak:>14.0f}   {listed}"
+            )
         print()
-        print(f"package throughput / copy+hash throughput: {medians['copy'] / medians['package']:.0%}")
+        print(
+            f"package throughput / copy+hash throughput: {medians['copy'] / medians['package']:.0%}"
+        )
         print(f"verify: {total / 1e9 / medians['verify']:.2f} GB/s")
     finally:
         shutil.rmtree(work, ignore_errors=True)

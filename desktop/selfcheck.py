@@ -27,7 +27,7 @@ import time
 import traceback
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from desktop import appinfo
 
 if TYPE_CHECKING:
+    from desktop.cli.context import CliContext
     from desktop.model.document import Document
     from desktop.services.store import Store
 
@@ -72,7 +73,6 @@ class CheckContext:
     document: Document | None = None
     store: Store | None = None
     document_id: int | None = None
-    outputs: dict[str, Path] = field(default_factory=dict)
 
     def close(self) -> None:
         if self.store is not None:
@@ -313,7 +313,6 @@ def _export(ctx: CheckContext, fmt: str) -> tuple[Path, int, int | None]:
     )
     if not path.is_file() or path.stat().st_size == 0:
         raise SelfCheckFailure(f"xuất xong nhưng không thấy tệp {path.name}")
-    ctx.outputs[fmt] = path
     return path, len(result.findings), result.pdf_pages
 
 
@@ -452,9 +451,10 @@ def run_self_check(out: TextIO | None = None, *, steps: tuple[Step, ...] = STEPS
     """Run every step, print one line each and a verdict; return the process exit code."""
     out = out or sys.stdout
     build = "bản đóng gói" if appinfo.is_frozen() else "chạy từ mã nguồn"
+    utf8 = ", chế độ UTF-8" if sys.flags.utf8_mode else ""
     print(
         f"Tự kiểm tra baocao {appinfo.version()} ({build}, Python "
-        f"{'.'.join(map(str, sys.version_info[:3]))}, {sys.platform})",
+        f"{'.'.join(map(str, sys.version_info[:3]))}, {sys.platform}{utf8})",
         file=out,
     )
     start = time.perf_counter()
@@ -471,3 +471,9 @@ def run_self_check(out: TextIO | None = None, *, steps: tuple[Step, ...] = STEPS
         file=out,
     )
     return 1
+
+
+def cli_self_check(args: object, ctx: CliContext) -> int:
+    """`baocao --self-check` as a command handler (main's error handling applies); it never
+    touches `ctx.store`, so the user's data folder is not even opened."""
+    return run_self_check(ctx.stdout)

@@ -103,9 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:
             return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
         if args.self_check:
-            from desktop.selfcheck import run_self_check
+            from desktop.selfcheck import cli_self_check
 
-            return run_self_check()
+            args.func = cli_self_check
         if getattr(args, "func", None) is None:
             parser.print_help()
             return 0

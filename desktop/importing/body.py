@@ -42,7 +42,11 @@ from desktop.model.kinds import DocumentKind
 from desktop.model.numbering import heading_label
 
 _END_MARK = re.compile(r"\s*\./\.?\s*$")  # "./." or "./" closing the last sentence
+_ORDINAL_PART = re.compile(r"^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+\w+", re.UNICODE)
 _LEGAL_OPENERS = ("CAN CU",)
+# Levels whose numbered sentences are not titles (spec §3.1: "`1.` bold if titled, regular if not").
+_SENTENCE_LEVELS = (HeadingLevel.ARABIC, HeadingLevel.DECIMAL, HeadingLevel.LETTER)
+_MAX_TITLE = 160
 _LEGAL_FOLLOWERS = ("CAN CU", "THEO DE NGHI", "XET DE NGHI", "THUC HIEN")
 _MARKDOWN_LEVELS = {1: HeadingLevel.ROMAN, 2: HeadingLevel.ROMAN, 3: HeadingLevel.ARABIC,
                     4: HeadingLevel.DECIMAL}  # fmt: skip
@@ -136,6 +140,18 @@ def _legal_bases(lines: Sequence[SourceLine], kind: DocumentKind, body: Body,
         if text.endswith("."):
             break
     if not run:
+        if (
+            len(lines) > 1
+            and is_upper_line(lines[0].text)
+            and fold(lines[1].text).startswith("CAN CU")
+        ):
+            report.recognized(
+                "legal_bases",
+                f"Dòng thẩm quyền ban hành “{lines[0].text.strip()}” đứng trước các căn cứ: giữ "
+                "dòng này và các căn cứ trong nội dung, đúng thứ tự của bản gốc.",
+                line=lines[0].number,
+            )
+            return 0
         if lines and fold(lines[0].text).startswith(("THUC HIEN", "CAN CU")):
             report.recognized(
                 "body",
@@ -164,7 +180,15 @@ def _block(line: SourceLine, checker: _NumberingChecker, report: ReportBuilder) 
         heading_content = drop_prefix(content, c.prefix_length)
         if c.letter_with_dot:
             report.adjusted("body", "Điểm đánh “a.” được ghi theo thể thức “a)”.", line=line.number)
-        return checker.heading(c.heading_level, c.numbers, _heading_content(heading_content), line)
+        if _ORDINAL_PART.match(line.text.strip()):
+            report.adjusted(
+                "body",
+                f"“{line.text.strip()}”: số thứ tự của phần được in bằng chữ số La Mã theo thể thức "
+                "(Phần I, Phần II …).",
+                line=line.number,
+            )
+        return checker.heading(c.heading_level, c.numbers, _heading_content(heading_content), line,
+                               titled=_titled(c.heading_level, heading_content))  # fmt: skip
     if c.kind is LineKind.ITEM and c.marker is not None:
         return ListItem(c.marker, drop_prefix(content, c.prefix_length))
     if c.kind is LineKind.DEEP_NUMBER:
@@ -185,6 +209,18 @@ def _block(line: SourceLine, checker: _NumberingChecker, report: ReportBuilder) 
         )
         return Heading(level, _heading_content(content), numbered=False)
     return Paragraph(content)
+
+
+def _titled(level: HeadingLevel, content: Content) -> bool:
+    """A khoản or điểm (`1.`, `1.1.`, `a)`) is a title only when it reads like one: set in bold by
+    its author, or short and without the end punctuation of a sentence. `1. Ông Hoàng Văn Nghiệm,
+    Phó Chủ tịch UBND tỉnh - Tổ trưởng.` is a numbered sentence and prints in body style."""
+    if level not in _SENTENCE_LEVELS:
+        return True
+    if all_bold(content):
+        return True
+    text = text_of(content).strip()
+    return not text.endswith((".", ";", "…")) and len(text) <= _MAX_TITLE
 
 
 def _heading_content(content: Content) -> Content:
@@ -211,7 +247,8 @@ def _auto_numbered(line: SourceLine, checker: _NumberingChecker, report: ReportB
         and c.heading_level is not None
         and c.prefix_length <= len(label) + 1
     ):
-        return checker.heading(c.heading_level, c.numbers, _heading_content(line.content), line)
+        return checker.heading(c.heading_level, c.numbers, _heading_content(line.content), line,
+                               titled=_titled(c.heading_level, line.content))  # fmt: skip
     report.unsure(
         "body",
         f"Số tự động “{label}” của Word không thuộc các cấp đề mục; giữ số trong nội dung.",
@@ -229,7 +266,7 @@ class _NumberingChecker:
         self.report = report
 
     def heading(self, level: HeadingLevel, numbers: tuple[int, ...], content: Content,
-                line: SourceLine) -> Heading:  # fmt: skip
+                line: SourceLine, *, titled: bool = True) -> Heading:  # fmt: skip
         self.counters[level] += 1
         rank = HEADING_RANK[level]
         for other, other_rank in HEADING_RANK.items():
@@ -249,7 +286,7 @@ class _NumberingChecker:
                 line=line.number,
                 excerpt=line.text,
             )
-        return Heading(level, content, numbered=True)
+        return Heading(level, content, numbered=True, titled=titled)
 
     def _expected(self, level: HeadingLevel) -> tuple[int, ...]:
         if level is HeadingLevel.DECIMAL:

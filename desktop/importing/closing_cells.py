@@ -47,7 +47,8 @@ _HEAD_TITLES = tuple(sorted((
     "HIEU TRUONG", "PHO HIEU TRUONG", "VIEN TRUONG", "CHANH THANH TRA", "TRUONG DOAN",
     "BI THU", "TONG CUC TRUONG", "THU TRUONG CO QUAN", "THU TRUONG DON VI",
 ), key=len, reverse=True))  # fmt: skip
-_SIGNER_HINTS = ("CHU TICH", "GIAM DOC", "TRUONG", "BI THU", "UY BAN", "THU KY", "QUYEN")
+_SIGNER_HINTS = ("CHU TICH", "GIAM DOC", "TRUONG", "BI THU", "UY BAN", "THU KY", "QUYEN",
+                 "CHANH VAN PHONG", "CHANH THANH TRA", "CHANH AN", "KE TOAN")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -144,8 +144,10 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _META_STRONG = re.compile(
-    r"^(?P<key>Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký|Ngày\s+giờ\s+ký|Signed\s+by|"
-    r"Signing\s+time|Signature\s+valid|Signature\s+not\s+verified)\s*:?\s*(?P<value>.*)$",
+    # The Vietnamese labels need their colon: "Người ký văn bản …", "Ngày ký hợp đồng …" are prose.
+    r"^(?:(?P<key>Ký\s+bởi|Ký\s+số\s+bởi|Được\s+ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký|"
+    r"Ngày\s+giờ\s+ký|Signing\s+time|Signature\s+valid|Signature\s+not\s+verified)\s*:"
+    r"|(?P<free_key>Signed\s+by|Digitally\s+signed\s+by)\s*:?)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _META_WEAK = re.compile(
@@ -311,7 +313,7 @@ def _meta(text: str) -> Classified | None:
     if match:
         return Classified(
             LineKind.SIGNING_META,
-            meta_key=" ".join(match.group("key").split()),
+            meta_key=" ".join((match.group("key") or match.group("free_key")).split()),
             rest=match.group("value").strip(),
             meta_strong=True,
         )

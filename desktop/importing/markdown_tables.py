@@ -46,8 +46,8 @@ def table_lines(block: list[Numbered], blank_before: bool) -> tuple[list[SourceL
     table_rows = [tuple(TableCell(_content(c, joiner=" ")) for c in cells) for _, cells in rows]
     width = max(len(r) for r in table_rows)
     padded = tuple(r + tuple(TableCell(()) for _ in range(width - len(r))) for r in table_rows)
-    line = SourceLine((), block[0][0], blank_before, table=Table(padded, header_rows=1))
-    return [line], consumed
+    table = SourceLine((), block[0][0], blank_before, table=Table(padded, header_rows=1))
+    return [table], consumed
 
 
 def _cells(line: str) -> list[str]:

@@ -18,7 +18,8 @@ from desktop.importing.report import ReportBuilder
 from desktop.importing.source import SourceLine
 
 _FIELDS = {
-    "ky boi": "signer", "nguoi ky": "signer", "signed by": "signer",
+    "ky boi": "signer", "nguoi ky": "signer", "signed by": "signer", "ky so boi": "signer",
+    "duoc ky boi": "signer", "digitally signed by": "signer",
     "thoi gian ky": "time", "ngay ky": "time", "ngay gio ky": "time", "signing time": "time",
     "date": "time", "email": "email", "e-mail": "email", "co quan": "organization",
     "to chuc": "organization", "don vi": "organization", "chuc vu": "position",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.importing.body import Body, read_body
 from desktop.importing.closing import Closing, find_closing, is_appendix_start
@@ -357,7 +357,7 @@ def _clean_content(content: Content) -> Content:
 def _clean_block(block: Block) -> Block:
     match block:
         case Heading():
-            return Heading(block.level, _clean_content(block.content), block.numbered, block.id)
+            return replace(block, content=_clean_content(block.content))
         case Paragraph():
             return Paragraph(_clean_content(block.content), block.id)
         case ListItem():

@@ -73,20 +73,20 @@ def _indent(line: str) -> int:
 
 def _block_lines(block: list[Numbered], blank_before: bool) -> list[SourceLine]:
     if len(block) >= 2 and _TABLE_ROW.match(block[0][1]) and _TABLE_SEPARATOR.match(block[1][1]):
-        lines, consumed = table_lines(block, blank_before)
+        made, consumed = table_lines(block, blank_before)
         rest = block[consumed:]
         if rest:
-            lines.extend(_block_lines(rest, blank_before=False))
-        return lines
+            made.extend(_block_lines(rest, blank_before=False))
+        return made
     if _TABLE_ROW.match(block[0][1]):
         # Pipes without a separator line: a table row of a copied web page, not markdown.
         block = [(n, _unwrap_pipes(t)) for n, t in block]
     depths: list[int] = []
     texts: list[str] = []
-    for _, line in block:
-        depth, rest = heading_depth(line)
+    for _, raw in block:
+        depth, after_marks = heading_depth(raw)
         depths.append(depth)
-        texts.append(rest.strip() if depth else rest.lstrip())
+        texts.append(after_marks.strip() if depth else after_marks.lstrip())
     contents = split_lines(parse_emphasis("\n".join(texts)))
     out: list[SourceLine] = []
     first = True

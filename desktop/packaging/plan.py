@@ -171,7 +171,10 @@ def should_deflate(kind: filetype.FileType, sample: bytes) -> bool:
     return ratio < DEFLATE_IF_RATIO_BELOW
 
 
-def _sample(source: Source) -> bytes:
+def _sample(source: Source, kind: filetype.FileType) -> bytes:
+    """The start of a file whose compressibility is not known from its type (else nothing)."""
+    if kind.compressed is not None:
+        return b""
     if isinstance(source, bytes):
         return source[:PROBE_SIZE]
     with source.open("rb") as f:
@@ -200,7 +203,7 @@ def _rendered_files(
 
 
 def _evidence_entry(
-    item: EvidenceItem, document: Document, refs: Mapping[str, Any], path: str, part: int
+    item: EvidenceItem, refs: Mapping[str, Any], path: str, part: int
 ) -> dict[str, Any]:
     ref = refs.get(item.block_id) if item.block_id else None
     entry: dict[str, Any] = {
@@ -277,8 +280,7 @@ def _metadata(
             "content": document_to_json(document),
         },
         "evidence": [
-            _evidence_entry(item, document, refs, f.path, part_of.get(f.path, 0))
-            for item, f in evidence
+            _evidence_entry(item, refs, f.path, part_of.get(f.path, 0)) for item, f in evidence
         ],
         "parts": None,
     }
@@ -315,7 +317,7 @@ def plan_package(
             size=size,
             sha256=digest,
             source=source,
-            compress=should_deflate(kind, _sample(source)),
+            compress=should_deflate(kind, _sample(source, kind)),
             label=RENDERED_LABELS.get(path.rsplit(".", 1)[-1], "Văn bản"),
         )
         for path, source, size, digest, kind in _rendered_files(rendered, base)
@@ -335,7 +337,7 @@ def plan_package(
                     size=item.size,
                     sha256=item.sha256,
                     source=source,
-                    compress=should_deflate(kind, _sample(source)),
+                    compress=should_deflate(kind, _sample(source, kind)),
                     label=f"Minh chứng số {item.number}: {caption}",
                     number=item.number,
                 ),
