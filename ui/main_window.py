@@ -405,6 +405,12 @@ class MainWindow(QMainWindow):
             return
         self._reopen(document_id)
         self.status_message("Đã hoàn thiện văn bản và lưu một mốc lịch sử.")
+        # Say now, not after packaging, when the package would not fit in an e-mail.
+        from desktop.packaging.service import budget_for_document
+
+        verdict = budget_for_document(self.store, document_id)
+        if not verdict.fits:
+            self.show_notice(verdict.message, "warning")
 
     def _reopen(self, document_id: int) -> None:
         tab = self.editor_page.tabs.currentIndex()

@@ -29,6 +29,8 @@ _CELL_STARTS: tuple[tuple[str, ...], ...] = (
 )
 
 _WORD = re.compile(r"\S+")
+_DATE_COMMA = re.compile(r",\s*ngày\b", re.IGNORECASE)
+_MAX_PLACE_WORDS = 5
 _GAP_ONLY = re.compile(r"^[\s|]*$|^[-_=–—~]{3,}$")
 _MARK_ONLY = re.compile(r"^\s*(?:[-–+•·o]|\d{1,2}[.)]|[a-zđ]\))\s*$")
 
@@ -47,6 +49,9 @@ def split_columns(line: SourceLine) -> list[SourceLine]:
     tail = _number_line_tail(text)
     if tail is not None:
         cuts.add(tail)
+    place = _place_date_start(text)
+    if place is not None:
+        cuts.add(place)
     if len(cuts) == 2:
         return [line]
     points = sorted(cuts)
@@ -75,6 +80,34 @@ def _phrase_starts(text: str) -> list[int]:
                 out.append(words[index][0])
                 break
     return out
+
+
+def _place_date_start(text: str) -> int | None:
+    """`V/v triển khai … Can Lộc, ngày 12 tháng 3 năm 2024`: where the place-and-date cell
+    starts when a single space joined it to the cell on its left. The place is the run of
+    capitalised words before `, ngày` (`Can Lộc`, `Bà Rịa - Vũng Tàu`, `TP. Hồ Chí Minh`)."""
+    comma = _DATE_COMMA.search(text)
+    if comma is None:
+        return None
+    starts = [m.start() for m in _WORD.finditer(text[: comma.start()])]
+    best = None
+    for start in reversed(starts[-_MAX_PLACE_WORDS:]):
+        words = text[start : comma.start()].split()
+        if not all(_place_word(w) for w in words):
+            break
+        best = start
+    if not best or classify(text[best:]).kind is not LineKind.PLACE_DATE:
+        return None
+    return best
+
+
+def _place_word(word: str) -> bool:
+    """`Lộc`, `Rang-Tháp`, `-`, `TP.`: a word of a place name (capitalised, not in capitals)."""
+    if word in ("-", "–", "TP.", "TX."):
+        return True
+    return all(
+        len(part) > 1 and part[0].isupper() and part[1:].islower() for part in word.split("-")
+    )
 
 
 def _number_line_tail(text: str) -> int | None:

@@ -10,6 +10,7 @@ them. Nothing is re-worded; only the format marks the renderer re-adds are strip
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from desktop.importing.columns import split_columns
@@ -39,6 +40,7 @@ _AUTHORITY_OPENINGS = ("UY BAN NHAN DAN", "HOI DONG NHAN DAN", "CHU TICH", "BO T
                        "GIAM DOC", "THU TRUONG", "CUC TRUONG", "TONG CUC TRUONG", "HIEU TRUONG",
                        "TRUONG BAN", "VIEN TRUONG", "CHANH VAN PHONG", "TRUONG PHONG")  # fmt: skip
 _TITLE_CONNECTORS = ("CUA", "VA", "VE", "CHO", "TAI", "TREN", "THEO", "DOI VOI", "-", ",")
+_ENTRY_BREAK = re.compile(r"(?<=[;,])\s+(?=[-–]\s)")
 # Lines longer than this are not header lines (agency names and symbols are short).
 _MAX_HEADER_LINE = 160
 
@@ -270,7 +272,8 @@ def _read_recipients(header: Header, cells: list[tuple[SourceLine, int]], index:
     line = cells[index][0]
     entries: list[str] = []
     if c.rest:
-        entries.append(c.rest)
+        # `Kính gửi: - Sở A; - Sở B.`: a list squeezed onto the label's line.
+        entries.extend(_ENTRY_BREAK.split(c.rest) if c.rest.startswith(("-", "–")) else [c.rest])
     used = 0
     position = index + 1
     while position < len(cells):

@@ -76,7 +76,10 @@ def export_files(
 ) -> ExportResult:
     """Export one stored document to every target, all or nothing."""
     from desktop.checker.document import check_document
+    from desktop.evidence.listing import attachment_items
+    from desktop.evidence.service import list_evidence
     from desktop.layout.build import build
+    from desktop.packaging import exportlog
     from desktop.services import documents, history
     from desktop.services.profile import get_profile
     from desktop.services.records import SnapshotReason
@@ -96,7 +99,9 @@ def export_files(
     profile = get_profile(store)
     moment = store.now()
     today = moment.astimezone().date()
-    content = build(stored.document, profile, today)
+    # The evidence list ("Tài liệu kèm theo") is part of the document as exported and packaged.
+    attachments = attachment_items(list_evidence(store, document_id), stored.document)
+    content = build(stored.document, profile, today, attachments=attachments)
     findings = check_document(stored.document, profile, today, content)
     progress(1, steps, "Kiểm tra thể thức")
     cancel.raise_if_cancelled()
@@ -122,6 +127,17 @@ def export_files(
             )
         names = ", ".join(p.name for p in destinations.values())
         snapshot = history.take_snapshot(store, document_id, SnapshotReason.EXPORT, names)
+        exported = documents.get(store, document_id)
+        for fmt, path in destinations.items():
+            # The export log lets the office prove later what it sent (what, when, where, hash).
+            exportlog.record_file(
+                store,
+                document_id=document_id,
+                document=exported.document,
+                revision=exported.revision,
+                kind=fmt.value,
+                path=path,
+            )
     progress(steps, steps, "Xong")
     return ExportResult(document_id, dict(destinations), findings, snapshot, pdf_pages)
 

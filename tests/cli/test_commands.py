@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -283,3 +284,16 @@ def test_corrupt_database_then_restore_backup(baocao, data_dir):
     assert "Giữ lại" in baocao("list").out
     kept = [p for p in data_dir.iterdir() if p.name.startswith("baocao.db.hong-")]
     assert any(p.read_bytes() == damaged for p in kept)
+
+
+def test_finalize_says_at_once_when_the_package_will_not_fit_an_email(baocao, tmp_path):
+    assert baocao("profile", "set", "--email-limit", "1").code == 0
+    doc_id = baocao("new", "--kind", "bao-cao", "--title", "Có minh chứng lớn").out.strip()
+    scan = tmp_path / "scan.bin"
+    scan.write_bytes(os.urandom(3 * 1024 * 1024))  # incompressible, 3 MB > the 1 MB limit
+    assert baocao("attach", doc_id, str(scan)).code == 0
+    result = baocao("finalize", doc_id)
+    assert result.code == 0
+    assert "vượt giới hạn gửi thư điện tử" in result.err
+    small = baocao("new", "--kind", "bao-cao", "--title", "Không minh chứng").out.strip()
+    assert "vượt giới hạn" not in baocao("finalize", small).err

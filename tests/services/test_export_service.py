@@ -210,3 +210,26 @@ def test_findings_of_the_document_come_with_the_result(office_store, out) -> Non
     rules = {f.rule for f in result.findings}
     assert {"title.missing", "distribution.nhu-tren"} <= rules
     assert (out / "x.docx").exists()  # missing parts still export, with the blanks
+
+
+def test_export_lists_the_evidence_and_is_recorded_in_the_export_log(
+    office_store, doc_id, out, tmp_path
+) -> None:
+    import hashlib
+
+    from desktop.evidence.service import attach
+    from desktop.packaging.exportlog import list_exports
+
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% scan\n%%EOF\n")
+    attach(office_store, doc_id, [scan], caption="Biên bản kiểm tra")
+    target = out / "bc.docx"
+    export_document(office_store, doc_id, "docx", target)
+    with zipfile.ZipFile(target) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    assert "Tài liệu kèm theo:" in xml
+    assert "Minh chứng số 1: Biên bản kiểm tra" in xml
+    (entry,) = list_exports(office_store, doc_id)
+    assert entry.kind == "docx" and Path(entry.path) == target.absolute()
+    assert entry.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert entry.size == target.stat().st_size

@@ -165,10 +165,15 @@ def duplicate(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def finalize(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop.packaging.service import budget_for_document
     from desktop.services import documents
 
     documents.finalize(ctx.store, args.id)
     ctx.out(f"Văn bản mã {args.id} đã hoàn thiện; một bản đã được lưu vào lịch sử.")
+    # Say now, not after packaging, when the package would not fit in an e-mail.
+    verdict = budget_for_document(ctx.store, args.id)
+    if not verdict.fits:
+        ctx.warn(verdict.message)
     return 0
 
 

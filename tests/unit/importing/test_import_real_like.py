@@ -461,3 +461,39 @@ def test_numbered_sentences_are_not_titles() -> None:
     assert titled("Giúp Chủ tịch UBND tỉnh") is False  # `a) … các nhiệm vụ của Đề án.`
     assert titled("Sở Y tế") is True and titled("Sở Giáo dục và Đào tạo") is True
     assert titled("Nhiệm vụ của Tổ công tác") is True  # an Điều keeps its title style
+
+
+SQUEEZED = """\
+ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CAN LỘC Độc lập - Tự do - Hạnh phúc
+Số: 215/UBND-VP
+V/v triển khai Kế hoạch chuyển đổi số Can Lộc, ngày 12 tháng 3 năm 2024
+Kính gửi: - Các phòng, ban chuyên môn; - UBND các xã, thị trấn.
+Thực hiện Kế hoạch số 36/KH-UBND ngày 10/3/2024 của UBND tỉnh, UBND huyện đề nghị các đơn vị \
+triển khai thực hiện.
+Người ký văn bản chịu trách nhiệm về nội dung báo cáo gửi về UBND huyện.
+Trân trọng./.
+Nơi nhận: TL. CHỦ TỊCH
+- Như trên; CHÁNH VĂN PHÒNG
+- Lưu: VT.
+Digitally signed by Nguyễn Văn Bình
+Date: 2024.03.12 16:20:11 +07'00'
+Nguyễn Văn Bình
+"""
+
+
+def test_cells_joined_by_one_space_are_cut_apart() -> None:
+    from desktop.importing.service import import_text
+
+    doc = import_text(SQUEEZED).document
+    assert (doc.kind, doc.number, doc.unit_abbr) == (DocumentKind.CONG_VAN, 215, "VP")
+    assert (doc.place, doc.date) == ("Can Lộc", dt.date(2024, 3, 12))
+    assert doc.title == "triển khai Kế hoạch chuyển đổi số"
+    assert doc.recipients == ("Các phòng, ban chuyên môn", "UBND các xã, thị trấn")
+    assert [(a.prefix, a.text) for a in doc.signer.lines] == [(TL, "CHỦ TỊCH"),
+                                                              (None, "CHÁNH VĂN PHÒNG")]  # fmt: skip
+    assert (doc.signer.name, doc.distribution) == ("Nguyễn Văn Bình", ("Như trên",))
+    assert doc.source["signature.1.signer"] == "Nguyễn Văn Bình"
+    assert doc.source["signature.1.time"] == "2024.03.12 16:20:11 +07'00'"
+    # A sentence that starts like the signing tool's label but has no colon is prose.
+    assert doc.body[-1].text.startswith("Người ký văn bản chịu trách nhiệm")
