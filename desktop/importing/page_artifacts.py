@@ -57,3 +57,24 @@ def remove_page_numbers(lines: list[SourceLine], report: ReportBuilder) -> list[
 
 def _after_break(line: SourceLine) -> SourceLine:
     return replace(line, blank_before=True)
+
+
+def remove_rules(lines: list[SourceLine], report: ReportBuilder) -> list[SourceLine]:
+    """Drop lines that are only a rule (`_______`, `-------`) from the body of a text file.
+
+    In copied text they are the separator above the footnotes of a page, or the short rule under
+    a title; both are drawn by the renderer, and a rule left in the body would also stop the
+    paragraph it interrupts from being joined back together.
+    """
+    keep = [
+        line
+        for line in lines
+        if line.table is not None or classify(line.text).kind is not LineKind.RULE
+    ]
+    if len(keep) < len(lines):
+        report.adjusted(
+            "body",
+            f"Đã bỏ {len(lines) - len(keep)} dòng chỉ có đường kẻ (đường phân cách chú thích, "
+            "đường kẻ dưới tiêu đề).",
+        )
+    return keep

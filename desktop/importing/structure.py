@@ -22,7 +22,7 @@ from desktop.importing.header import Header, kind_for_abbreviation, read_header,
 from desktop.importing.header_repair import repair_wrapped_header
 from desktop.importing.inline import Content, merge, strip
 from desktop.importing.lines import LineKind, classify, is_upper_line
-from desktop.importing.page_artifacts import remove_page_numbers
+from desktop.importing.page_artifacts import remove_page_numbers, remove_rules
 from desktop.importing.paragraphs import join_split_paragraphs
 from desktop.importing.report import ReportBuilder
 from desktop.importing.signing_meta import extract_signing_text
@@ -80,7 +80,7 @@ def build_document(
     closing = find_closing(rest, report)
     body_lines = rest[: closing.body_end]
     if from_text:
-        body_lines = group_tab_tables(body_lines, report)
+        body_lines = group_tab_tables(remove_rules(body_lines, report), report)
         body_lines = join_split_paragraphs(body_lines, report)
     cancel.raise_if_cancelled()
     body = read_body(body_lines, kind, report)
@@ -255,7 +255,9 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind, report: Report
 
     def prepared(part: list[SourceLine]) -> list[SourceLine]:
         # A phụ lục of a text file has the same page-split paragraphs as the body.
-        return join_split_paragraphs(group_tab_tables(part, report), report) if from_text else part
+        if not from_text:
+            return part
+        return join_split_paragraphs(group_tab_tables(remove_rules(part, report), report), report)
 
     out: list[Appendix] = []
     for group in groups:

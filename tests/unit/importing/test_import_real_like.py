@@ -201,6 +201,15 @@ CASES: dict[str, Case] = {
         "Văn phòng - Thống kê xã chủ trì, phối hợp với các đoàn thể theo dõi, đôn đốc việc thực "
         "hiện Kế hoạch; tổng hợp, báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 30/11/2024",
         "Thực hiện Kế hoạch số 18/KH-UBND",
+        footnotes=[
+            ("thi đua “Dân vận khéo” năm 2024",
+             "Kế hoạch số 18/KH-UBND ngày 20/01/2024 của Ủy ban nhân dân huyện Nghi Xuân về phát "
+             "động phong trào thi đua “Dân vận khéo” năm 2024."),
+        ],
+        note_sources=(
+            "¹ Kế hoạch số 18/KH-UBND ngày 20/01/2024 của Ủy ban nhân dân huyện Nghi Xuân về phát "
+            "động\nphong trào thi đua “Dân vận khéo” năm 2024.",
+        ),
     ),
     "cong-van-layout-signer-first.txt": Case(
         DocumentKind.CONG_VAN, 1520, "STTTT", "BCVT", "UBND TỈNH QUẢNG NGÃI",
