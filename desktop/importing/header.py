@@ -240,6 +240,8 @@ def _read_subject(header: Header, cells: list[tuple[SourceLine, int]], start: in
             break
         if _authority_line(header, text, parts[-1]):
             break
+        if text.endswith((".", ";")) and not text.endswith("..."):
+            break  # a sentence: the body's first line (a trích yếu ends without punctuation)
         parts.append(text)
         used += 1
         index += 1

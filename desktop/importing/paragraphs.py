@@ -131,8 +131,13 @@ def _indent_structured(lines: list[SourceLine]) -> bool:
     if len(flow) < 6:
         return False
     indented = sum(1 for line in flow if line.indent >= _INDENT)
-    flush = sum(1 for line in flow if line.indent == 0)
-    return indented >= 0.2 * len(flow) and flush >= 0.2 * len(flow)
+    flush = [i for i, line in enumerate(flow) if line.indent == 0 and i > 0]
+    if indented < 0.2 * len(flow) or len(flush) < 0.2 * len(flow):
+        return False
+    # Lines at the margin must read as wrapped lines: most follow a line cut mid-sentence (a
+    # text whose flush lines are titles after finished paragraphs is not of this layout).
+    cut = sum(1 for i in flush if not flow[i - 1].text.rstrip().endswith(_TERMINAL))
+    return cut >= 0.7 * len(flush)
 
 
 def _looks_hard_wrapped(lines: list[SourceLine]) -> bool:
