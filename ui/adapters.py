@@ -166,7 +166,9 @@ def import_job(data_dir: Path, path: Path | None, pasted: str | None) -> JobFunc
 
     def job(progress: Progress, cancel: CancelToken) -> tuple[int, list[str]]:
         from desktop.importing import service as importing
+        from desktop.importing.office_defaults import with_office_defaults
         from desktop.services import interchange
+        from desktop.services.profile import get_profile
 
         with own_store(data_dir) as store:
             if path is not None and path.suffix.lower() == ".json":
@@ -176,6 +178,7 @@ def import_job(data_dir: Path, path: Path | None, pasted: str | None) -> JobFunc
             else:
                 result = importing.import_text(pasted or "", progress=progress, cancel=cancel)
             cancel.raise_if_cancelled()
+            result = with_office_defaults(result, get_profile(store))
             document_id = importing.store_import(store, result)
             notes = [entry.message for entry in result.report.unsure]
             return document_id, notes

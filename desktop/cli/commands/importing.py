@@ -42,12 +42,15 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop.cli.output import to_json
+    from desktop.importing.office_defaults import with_office_defaults
     from desktop.importing.service import import_bytes, import_file, store_import
+    from desktop.services.profile import get_profile
 
     if args.file == "-":
         result = import_bytes(sys.stdin.buffer.read(), "đầu vào chuẩn", args.kind)
     else:
         result = import_file(Path(args.file), args.kind)
+    result = with_office_defaults(result, get_profile(ctx.store))
     document_id = None if args.dry_run else store_import(ctx.store, result)
     if args.json:
         ctx.out(to_json({"id": document_id, "report": result.report.to_json()}))
