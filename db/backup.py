@@ -25,7 +25,7 @@ from db.connection import (
     translate_errors,
     wal_path,
 )
-from db.errors import DatabaseCorrupt, StorageError
+from db.errors import DatabaseCorrupt, DatabaseForeign, StorageError
 
 BACKUP_DIR_NAME = "backups"
 _PARTIAL = ".partial"
@@ -88,17 +88,24 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def verify_database_file(path: Path) -> None:
-    """Raise `DatabaseCorrupt` unless `path` passes the header checks and `PRAGMA quick_check`."""
+def verify_database_file(path: Path, *, ours: bool = False) -> None:
+    """Raise `DatabaseCorrupt` unless `path` passes the header checks and `PRAGMA quick_check`;
+    with `ours`, also `DatabaseForeign` unless it is a baocao database."""
+    from db.schema import is_foreign
+
     check_database_file(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    with translate_errors(path):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         with translate_errors(path):
             result = conn.execute("PRAGMA quick_check").fetchall()
+            foreign = ours and result == [("ok",)] and is_foreign(conn)
     finally:
         conn.close()
     if result != [("ok",)]:
         raise DatabaseCorrupt(path, "; ".join(str(r[0]) for r in result[:3]))
+    if foreign:
+        raise DatabaseForeign(path, "not a baocao database")
 
 
 def create_backup(db: Database, stamp: str, *, keep: int) -> BackupFile:
@@ -169,10 +176,14 @@ def restore_backup(db_path: Path, backup: Path, suffix: str) -> Path | None:
 
     Returns where the old file went (None if there was none). The backup itself is untouched.
     """
-    verify_database_file(backup)
+    verify_database_file(backup, ours=True)
     partial = db_path.with_name(db_path.name + _PARTIAL)
-    shutil.copyfile(backup, partial)
-    _fsync(partial)
+    try:
+        shutil.copyfile(backup, partial)
+        _fsync(partial)
+    except BaseException:
+        remove_if_exists(partial)  # a full disk must not leave a half copy behind
+        raise
     moved = move_aside(db_path, suffix)
     os.replace(partial, db_path)
     _fsync_dir(db_path.parent)

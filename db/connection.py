@@ -21,15 +21,27 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db.errors import DatabaseBusy, DatabaseCorrupt, StorageError
+from db.errors import (
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseFull,
+    DatabaseIOError,
+    DatabaseReadOnly,
+    StorageError,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 # Primary result codes (https://www.sqlite.org/rescode.html).
+_SQLITE_PERM = 3
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
 _SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 __all__ = [
@@ -59,9 +71,16 @@ def check_database_file(path: Path) -> None:
     write-ahead log with content sits next to the file, the main file may legitimately lag behind
     its header (a checkpoint was interrupted), so the size check is left to SQLite then.
     """
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        header = f.read(100)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            header = f.read(100)
+    except PermissionError as exc:
+        raise DatabaseReadOnly(path, f"cannot read the file: {exc}") from exc
+    except IsADirectoryError as exc:
+        raise DatabaseCorrupt(path, "a folder has the database's name") from exc
+    except OSError as exc:
+        raise DatabaseIOError(path, f"cannot read the file: {exc}") from exc
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseCorrupt(path, "not an SQLite database (bad or missing header)")
     (raw_page_size,) = struct.unpack(">H", header[16:18])
@@ -115,7 +134,8 @@ def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS)
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         check_database_file(path)
-    db = connect(path, busy_timeout_ms=busy_timeout_ms)
+    with translate_errors(path):
+        db = connect(path, busy_timeout_ms=busy_timeout_ms)
     try:
         with translate_errors(path):
             if existed:
@@ -133,7 +153,8 @@ def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS)
 
 @contextlib.contextmanager
 def translate_errors(path: Path) -> Iterator[None]:
-    """Turn sqlite3's "locked" and "malformed" errors into `DatabaseBusy` / `DatabaseCorrupt`."""
+    """Turn sqlite3's errors about the file (locked, malformed, read-only, disk full, I/O) into
+    the `StorageError` subclasses the layers above explain to people."""
     try:
         yield
     except sqlite3.DatabaseError as exc:
@@ -142,6 +163,12 @@ def translate_errors(path: Path) -> Iterator[None]:
             raise DatabaseBusy(path, str(exc)) from exc
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             raise DatabaseCorrupt(path, str(exc)) from exc
+        if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
+            raise DatabaseReadOnly(path, str(exc)) from exc
+        if code == _SQLITE_FULL:
+            raise DatabaseFull(path, str(exc)) from exc
+        if code == _SQLITE_IOERR:
+            raise DatabaseIOError(path, str(exc)) from exc
         raise
 
 

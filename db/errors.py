@@ -25,6 +25,23 @@ class DatabaseBusy(StorageError):
     """Another connection held the lock longer than the busy timeout."""
 
 
+class DatabaseReadOnly(StorageError):
+    """The file or its folder cannot be written (read-only medium, missing permission), or the
+    file cannot even be opened for that reason. Nothing was changed."""
+
+
+class DatabaseFull(StorageError):
+    """The disk holding the database is full; the transaction was rolled back."""
+
+
+class DatabaseIOError(StorageError):
+    """The operating system failed a read or write (a USB stick pulled out, a failing disk)."""
+
+
+class DatabaseForeign(StorageError):
+    """A healthy SQLite file that another program made: it must not be migrated or written."""
+
+
 class DatabaseTooNew(StorageError):
     """The file was migrated by a newer version of the program (unknown migrations applied)."""
 

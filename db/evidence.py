@@ -117,6 +117,38 @@ def delete_item(db: Database, document_id: int, position: int) -> EvidenceRow | 
     return row
 
 
+def insert_item_at(db: Database, document_id: int, row: EvidenceRow) -> EvidenceRow:
+    """Put a removed item back at its old position (the items from there move down by one),
+    keeping its caption, link, content and the time it was first added (undo of a removal)."""
+    (count,) = db.conn.execute(
+        "SELECT count(*) FROM evidence_items WHERE document_id = ?", (document_id,)
+    ).fetchone()
+    position = max(1, min(row.position, int(count) + 1))
+    # Shift the tail through negative positions, as delete_item does (UNIQUE is checked per row).
+    db.conn.execute(
+        "UPDATE evidence_items SET position = -(position + 1) "
+        "WHERE document_id = ? AND position >= ?",
+        (document_id, position),
+    )
+    db.conn.execute(
+        "UPDATE evidence_items SET position = -position WHERE document_id = ? AND position < 0",
+        (document_id,),
+    )
+    cursor = db.conn.execute(
+        "INSERT INTO evidence_items (document_id, position, caption, block_id, original_name, "
+        "size, sha256, mime, original_sha256, original_size, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            document_id, position, row.caption, row.block_id, row.original_name, row.size,
+            row.sha256, row.mime, row.original_sha256, row.original_size, row.added_at,
+        ),
+    )  # fmt: skip
+    values = db.conn.execute(
+        f"SELECT {_ITEM_COLUMNS} FROM evidence_items WHERE id = ?", (cursor.lastrowid,)
+    ).fetchone()
+    return _item(values)
+
+
 def update_caption(db: Database, item_id: int, caption: str, block_id: str | None) -> None:
     db.conn.execute(
         "UPDATE evidence_items SET caption = ?, block_id = ? WHERE id = ?",
@@ -218,11 +250,19 @@ def list_exports(db: Database, document_id: int | None = None) -> list[ExportRow
 
 
 def find_exports_by_sha256(db: Database, sha256: str) -> list[ExportRow]:
-    """Which export produced a file with this hash (or a package with this id)?"""
-    rows = db.conn.execute(
-        f"SELECT {_EXPORT_COLUMNS} FROM exports WHERE sha256 = ? OR package_id = ? ORDER BY id",
-        (sha256, sha256),
-    )
+    """Which export produced a file with this hash (or a package with this id)? A shorter
+    value matches as a prefix (the first groups a person copies off a printed cover sheet)."""
+    if len(sha256) >= 64:
+        rows = db.conn.execute(
+            f"SELECT {_EXPORT_COLUMNS} FROM exports WHERE sha256 = ? OR package_id = ? ORDER BY id",
+            (sha256, sha256),
+        )
+    else:
+        rows = db.conn.execute(
+            f"SELECT {_EXPORT_COLUMNS} FROM exports "
+            "WHERE substr(sha256, 1, ?) = ? OR substr(package_id, 1, ?) = ? ORDER BY id",
+            (len(sha256), sha256, len(sha256), sha256),
+        )
     return [ExportRow(*r) for r in rows]
 
 

@@ -8,10 +8,12 @@ database at once cannot both create the same tables.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Migrations
 
 from db.connection import Database, translate_errors, write_transaction
-from db.errors import DatabaseTooNew
+from db.errors import DatabaseForeign, DatabaseTooNew
 from db.migrations import core, evidence
 
 MIGRATION_SETS: tuple[Migrations, ...] = (core.migrations, evidence.migrations)
@@ -39,9 +41,34 @@ def unknown_migrations(db: Database) -> list[str]:
     return sorted(f"{s}:{n}" for s, n in rows if s.startswith("baocao.") and (s, n) not in known)
 
 
+def is_foreign(conn: sqlite3.Connection) -> bool:
+    """True for a database with tables but none of ours: another program's file (or a file
+    copied over ours by mistake), which migrating would quietly fill with our tables."""
+    has_tables = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
+    ).fetchone()
+    if not has_tables:
+        return False  # a new, empty file
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [_MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return True
+    ours = conn.execute(
+        f"SELECT 1 FROM {_MIGRATIONS_TABLE} WHERE migration_set LIKE 'baocao.%' LIMIT 1"
+    ).fetchone()
+    return not ours
+
+
 def migrate(db: Database) -> list[str]:
-    """Bring the schema to head; return the names applied (empty when already current)."""
+    """Bring the schema to head; return the names applied (empty when already current).
+
+    Refuses (`DatabaseForeign`) a file that holds another program's tables, and
+    (`DatabaseTooNew`) one migrated by a newer version of this program; neither is written to.
+    """
     with translate_errors(db.path):
+        if is_foreign(db.conn):
+            raise DatabaseForeign(db.path, "tables of another program, none of baocao's")
         unknown = unknown_migrations(db)
         if unknown:
             raise DatabaseTooNew(db.path, unknown)

@@ -52,8 +52,10 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationName("baocao")
     app = QApplication([sys.argv[0] if sys.argv else "baocao", *argv])
     app.setApplicationDisplayName("Báo cáo NĐ30")
+    from ui import qt_vietnamese
     from ui.fonts import ensure_ui_font, load_bundled_fonts
 
+    qt_vietnamese.install(app)
     load_bundled_fonts()
     ensure_ui_font(app)
     icon = Path(__file__).resolve().parents[1] / "resources" / "icons" / "baocao.png"
@@ -63,13 +65,10 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 
 
 def data_dir_from(args: argparse.Namespace) -> Path:
-    from desktop import appinfo
+    """`--data-dir`, else `BAOCAO_DATA_DIR`, else portable mode, else the per-user folder: the
+    one precedence rule of `desktop.services.paths`, shared with the command line."""
     from desktop.services.paths import resolve_data_dir
 
-    if args.data_dir is None and not os.environ.get("BAOCAO_DATA_DIR"):
-        portable = appinfo.portable_data_dir()
-        if portable is not None:
-            return appinfo.require_writable_portable_dir(portable)
     return resolve_data_dir(args.data_dir)
 
 
@@ -111,13 +110,17 @@ def run_gui(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow
 
     profile = profile_service.get_profile(store)
-    if not profile.is_configured and not os.environ.get(EXIT_WHEN_READY_ENV):
+    first_start = not profile.is_configured and not os.environ.get(EXIT_WHEN_READY_ENV)
+    wizard_done = False
+    if first_start:
         from ui.wizard import ProfileWizard
 
-        ProfileWizard(store, profile, first_start=True).exec()
+        wizard_done = bool(ProfileWizard(store, profile, first_start=True).exec())
     window = MainWindow(store, producer=f"{appinfo.DISPLAY_NAME} {appinfo.version()}")
     fit_to_screen(window)
     window.show()
+    if first_start:
+        window.welcome(wizard_done)
     if store.backup_warning:
         window.show_notice(store.backup_warning, "warning")
 

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QSessionManager
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
-from desktop.model.kinds import KIND_INFO
 from desktop.model.profile import OfficeProfile
 from desktop.services import documents as documents_service
 from desktop.services import profile as profile_service
@@ -39,7 +37,7 @@ from ui.panels.history import HistoryPanel
 from ui.panels.preview import PreviewPanel
 from ui.session import DocumentSession
 from ui.widgets.job_bar import JobBar
-from ui.widgets.notice import NoticeBar
+from ui.widgets.notice import NoticeAction, NoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +118,7 @@ class MainWindow(QMainWindow):
         s.documentChanged.connect(self._on_document)
         s.saved.connect(self._on_saved)
         s.saveFailed.connect(lambda m: self.show_notice(m, "error"))
+        s.closed.connect(self.notice.clear_action)  # an offered "Hoàn tác" was for that document
         s.undo_stack.cleanChanged.connect(lambda _c: None)
         lp = self.list_page
         lp.openRequested.connect(self.open_document)
@@ -131,13 +130,18 @@ class MainWindow(QMainWindow):
         ep = self.editor_page
         ep.backRequested.connect(self.show_list)
         ep.message.connect(self.status_message)
+        ep.closing.message.connect(self.status_message)
+        ep.closing.profileChanged.connect(self.apply_profile)
         ep.body.editor.pasteConverted.connect(self._paste_converted)
         ep.appendices.editor.pasteConverted.connect(self._paste_converted)
         self.checker.blockRequested.connect(self.go_to_block)
-        self.checker.elementRequested.connect(self.editor_page.go_to_element)
+        self.checker.elementRequested.connect(self.go_to_element)
         self.evidence.blockRequested.connect(self.go_to_block)
         self.evidence.message.connect(self.status_message)
         self.evidence.failed.connect(lambda m: self.show_notice(m, "error"))
+        self.evidence.undoable.connect(
+            lambda text, undo: self.show_notice(text, "info", action=("Hoàn tác", undo))
+        )
         self.history.message.connect(self.status_message)
         self.history.restored.connect(self._restored)
         app = QGuiApplication.instance()
@@ -159,7 +163,9 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(slot)
+        # `triggered` carries a `checked` flag; the slots take optional arguments of their own
+        # (a path in tests and scripts), so the flag must not reach them.
+        action.triggered.connect(lambda _checked=False: slot())
         self._menus[menu_name].addAction(action)
         self.addAction(action)
         return action
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
             "file", "&In…", o.print_document, QKeySequence.StandardKey.Print, "In để trình ký"
         )
         self.act_print_preview = self._action(
-            "file", "Xem trước khi in…", o.print_preview, "Ctrl+Shift+P"
+            "file", "Xem t&rước khi in…", o.print_preview, "Ctrl+Shift+P"
         )
         self._menus["file"].addSeparator()
         self.act_package = self._action(
@@ -212,10 +218,16 @@ class MainWindow(QMainWindow):
             "file", "&Kiểm tra gói…", o.verify_package, None, "Kiểm tra một gói có nguyên vẹn không"
         )
         self.act_receive = self._action(
-            "file", "&Nhận gói…", o.receive_package, None, "Nhận một gói văn bản gửi đến"
+            "file", "N&hận gói…", o.receive_package, None, "Nhận một gói văn bản gửi đến"
         )
         self._menus["file"].addSeparator()
-        self.act_profile = self._action("file", "&Hồ sơ cơ quan…", self.edit_profile)
+        self.act_profile = self._action(
+            "file",
+            "Hồ &sơ cơ quan…",
+            self.edit_profile,
+            None,
+            "Cơ quan, người ký, Nơi nhận mặc định, lề trang",
+        )
         self.act_quit = self._action("file", "&Thoát", self.close, QKeySequence.StandardKey.Quit)
 
         # Plain actions rather than QUndoStack's own: those are disabled while the stack is
@@ -246,14 +258,47 @@ class MainWindow(QMainWindow):
         )
 
         self.act_list = self._action("doc", "&Danh sách văn bản", self.show_list, "Ctrl+L")
-        self.act_check = self._action("doc", "&Kiểm tra thể thức", self.show_checker, "F7")
+        self._menus["doc"].addSeparator()
+        # The editor's tabs: Ctrl+1…4 (the tab titles carry no Alt-letters: they would take
+        # Alt+T and Alt+K away from the menu bar and the form fields).
+        ep = self.editor_page
+        self.tab_actions = [
+            self._action("doc", text, lambda w=widget: self.show_editor_tab(w), f"Ctrl+{i}")
+            for i, (text, widget) in enumerate(
+                (
+                    ("&Nội dung", ep.body),
+                    ("Thông tin &chung", ep.header),
+                    ("&Ký và Nơi nhận", ep.closing),
+                    ("&Phụ lục", ep.appendices),
+                ),
+                start=1,
+            )
+        ]
+        self._menus["doc"].addSeparator()
+        self.act_check = self._action("doc", "Kiểm tra &thể thức", self.show_checker, "F7")
+        self.act_show_preview = self._action(
+            "doc", "&Xem trước", lambda: self.side.setCurrentWidget(self.preview), "F8"
+        )
+        self.act_show_evidence = self._action(
+            "doc", "&Minh chứng", lambda: self.side.setCurrentWidget(self.evidence)
+        )
+        self.act_show_history = self._action(
+            "doc", "&Lịch sử", lambda: self.side.setCurrentWidget(self.history)
+        )
+        self._menus["doc"].addSeparator()
         self.act_finalize = self._action(
-            "doc", "&Hoàn thiện (chốt bản trình ký)", self.finalize_document
+            "doc",
+            "&Hoàn thiện (chốt bản trình ký)",
+            self.finalize_document,
+            None,
+            "Đánh dấu đã hoàn thiện và lưu một mốc lịch sử",
         )
         self.act_about = self._action("help", "&Giới thiệu", self.about)
         self.document_actions = [self.act_export_docx, self.act_export_pdf, self.act_print,
                                  self.act_print_preview, self.act_package, self.act_check,
-                                 self.act_finalize]  # fmt: skip
+                                 self.act_show_preview, self.act_show_evidence,
+                                 self.act_show_history, self.act_finalize,
+                                 *self.tab_actions]  # fmt: skip
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -275,6 +320,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_notice(exc.message, "error")
             return False
+        self.notice.page_changed()
         self.pages.setCurrentWidget(self.editor_page)
         self.editor_page.tabs.setCurrentWidget(self.editor_page.body)
         for a in self.document_actions:
@@ -296,7 +342,10 @@ class MainWindow(QMainWindow):
         self.preview.set_document(doc, immediately=False)
         self.setWindowTitle(f"{doc.title or 'Văn bản chưa có trích yếu'} — {WINDOW_TITLE}")
         if origin != "open":
-            self.saved_label.setText("Đang lưu…")
+            if self.session.dirty:
+                self.saved_label.setText("Đang lưu…")
+            else:  # a job took the stored revision (export): nothing is waiting to be saved
+                self._on_saved(self.session.last_saved_at)
             self.history.document_changed()
 
     def _on_saved(self, when: dt.datetime | None) -> None:
@@ -313,6 +362,11 @@ class MainWindow(QMainWindow):
         if widget is self.evidence:
             self.evidence.refresh()
 
+    def show_editor_tab(self, widget: QWidget) -> None:
+        if self.session.is_open:
+            self.editor_page.tabs.setCurrentWidget(widget)
+            widget.setFocus()
+
     def show_checker(self) -> None:
         self.side.setCurrentWidget(self.checker)
         self.checker.check_now()
@@ -320,6 +374,17 @@ class MainWindow(QMainWindow):
     def go_to_block(self, block_id: str) -> None:
         if not self.editor_page.go_to_block(block_id):
             self.status_message("Không tìm thấy chỗ này trong văn bản (có thể đã bị xoá).")
+
+    def go_to_element(self, element: str) -> None:
+        if element.startswith("Hồ sơ cơ quan"):
+            self.show_notice(
+                "Điều này thuộc hồ sơ cơ quan (lề trang, cỡ chữ), dùng chung cho mọi văn bản.",
+                "warning",
+                action=("Mở hồ sơ cơ quan…", self.edit_profile),
+            )
+            return
+        if not self.editor_page.go_to_element(element):
+            self.status_message(f"Mục “{element}” được sửa ngay trong nội dung văn bản.")
 
     def focus_search(self) -> None:
         if self.pages.currentWidget() is not self.list_page:
@@ -332,8 +397,16 @@ class MainWindow(QMainWindow):
     def status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def show_notice(self, text: str, level: str = "info", folder: str | None = None) -> None:
-        self.notice.show_message(text, level, folder)
+    def show_notice(
+        self,
+        text: str,
+        level: str = "info",
+        folder: str | None = None,
+        action: NoticeAction | None = None,
+        *,
+        transient: bool = False,
+    ) -> None:
+        self.notice.show_message(text, level, folder, action=action, transient=transient)
 
     def _paste_converted(self, encoding: str) -> None:
         self.status_message(f"Đã chuyển mã {encoding} → Unicode cho đoạn vừa dán.")
@@ -341,15 +414,12 @@ class MainWindow(QMainWindow):
     # -- document commands -------------------------------------------------------------------
 
     def new_document(self) -> None:
-        labels = [info.label for info in KIND_INFO.values()]
-        label, ok = QInputDialog.getItem(self, "Văn bản mới", "Loại văn bản:", labels, 0, False)
-        if not ok:
+        from ui.documents.new_document_dialog import NewDocumentDialog
+
+        dialog = NewDocumentDialog(self)
+        if dialog.exec() != NewDocumentDialog.DialogCode.Accepted:
             return
-        kind = list(KIND_INFO)[labels.index(label)]
-        title, ok = QInputDialog.getText(self, "Văn bản mới", "Trích yếu (có thể sửa sau):")
-        if not ok:
-            return
-        self.create_document(kind, title)
+        self.create_document(dialog.kind, dialog.title)
 
     def create_document(self, kind: object, title: str = "") -> int | None:
         try:
@@ -438,6 +508,28 @@ class MainWindow(QMainWindow):
         self.evidence.profile = profile
         self.editor_page.closing.set_profile(profile)
 
+    def welcome(self, profile_saved: bool) -> None:
+        """After the first-start wizard: say where to begin (or that the profile is still due)."""
+        if profile_saved:
+            has_documents = self.list_page.model.rowCount() > 0
+            self.show_notice(
+                "Đã lưu hồ sơ cơ quan. "
+                + (
+                    "Báo cáo mẫu trong danh sách cho thấy cách soạn: bấm đúp để mở. "
+                    if has_documents
+                    else ""
+                )
+                + "Bấm “Văn bản mới” (Ctrl+N) để bắt đầu.",
+                transient=True,
+            )
+        else:
+            self.show_notice(
+                "Chưa có hồ sơ cơ quan: văn bản mới sẽ không có sẵn tên cơ quan, người ký và Nơi "
+                "nhận.",
+                "warning",
+                action=("Thiết lập ngay…", self.edit_profile),
+            )
+
     def edit_profile(self) -> None:
         from ui.wizard import ProfileWizard
 
@@ -447,9 +539,9 @@ class MainWindow(QMainWindow):
             self.status_message("Đã lưu hồ sơ cơ quan.")
 
     def about(self) -> None:
-        from desktop.appinfo import about_text
+        from ui.about import AboutDialog
 
-        QMessageBox.about(self, "Giới thiệu", about_text(self.store.data_dir))
+        AboutDialog(self.store.data_dir, self).exec()
 
     # -- shutdown ----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,6 +39,9 @@ def _spin(value: float, low: float, high: float, suffix: str, step: float = 0.5)
     box.setDecimals(1)
     box.setSuffix(suffix)
     box.setValue(value)
+    # Wide enough for "1000,0 MB" in any locale: a clipped "20.0 mı" reads as a bug.
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance(f"{high:.1f}{suffix}") + 40)
+    box.setMaximumWidth(box.minimumWidth() + 40)
     return box
 
 
@@ -51,9 +54,9 @@ class ProfileWizard(QWizard):
         self.saved_profile: OfficeProfile | None = None
         self.setWindowTitle("Thiết lập hồ sơ cơ quan" if first_start else "Hồ sơ cơ quan")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Xong")
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Tiếp >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< &Quay lại")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Xong")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Để sau" if first_start else "Huỷ")
         self.setMinimumSize(640, 480)
 
@@ -61,7 +64,10 @@ class ProfileWizard(QWizard):
         agency = QWizardPage()
         agency.setTitle("Cơ quan của bạn")
         agency.setSubTitle(
-            "Các thông tin này điền sẵn vào mọi văn bản mới; có thể sửa từng văn bản."
+            "Chào mừng bạn! Ba bước ngắn để chương trình điền sẵn phần đầu, người ký và Nơi nhận "
+            "cho mọi văn bản mới (sửa lại bất cứ lúc nào ở Tệp → Hồ sơ cơ quan)."
+            if first_start
+            else "Các thông tin này điền sẵn vào mọi văn bản mới; có thể sửa từng văn bản."
         )
         form = QFormLayout(agency)
         self.parent_agency = QLineEdit(profile.parent_agency)
@@ -91,7 +97,10 @@ class ProfileWizard(QWizard):
         # Page 2: signer and Nơi nhận.
         signer = QWizardPage()
         signer.setTitle("Người ký và Nơi nhận mặc định")
-        signer.setSubTitle("Mỗi dòng một chức danh; có thể lưu thêm người ký trong từng văn bản.")
+        signer.setSubTitle(
+            "Mỗi dòng một chức danh. Người ký khác (ví dụ Phó Chủ tịch ký thay) lưu thêm bằng nút "
+            "“Lưu làm mẫu” ở thẻ Ký và Nơi nhận của văn bản."
+        )
         form2 = QFormLayout(signer)
         first = profile.signers[0].signer if profile.signers else SignerBlock()
         self.signer_lines = QPlainTextEdit(format_authority_lines(first.lines))
@@ -127,11 +136,12 @@ class ProfileWizard(QWizard):
         self.margin_bottom = _spin(m.bottom, 20, 25, " mm")
         self.margin_left = _spin(m.left, 30, 35, " mm")
         self.margin_right = _spin(m.right, 15, 20, " mm")
-        margins = QHBoxLayout()
-        for label, box in (("Trên", self.margin_top), ("Dưới", self.margin_bottom),
-                           ("Trái", self.margin_left), ("Phải", self.margin_right)):  # fmt: skip
-            margins.addWidget(QLabel(label))
-            margins.addWidget(box)
+        margins = QGridLayout()  # two by two: four boxes in one row do not fit the page
+        for i, (label, box) in enumerate((("Trên:", self.margin_top), ("Dưới:", self.margin_bottom),
+                                          ("Trái:", self.margin_left), ("Phải:", self.margin_right))):  # fmt: skip
+            margins.addWidget(QLabel(label), i // 2, 2 * (i % 2))
+            margins.addWidget(box, i // 2, 2 * (i % 2) + 1)
+        margins.setColumnStretch(4, 1)
         self.email_limit = _spin(profile.email_limit_mb, 1, 1000, " MB", 1)
         form3.addRow("Cỡ chữ:", self.size_profile)
         form3.addRow("Lề:", margins)

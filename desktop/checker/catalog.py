@@ -76,6 +76,20 @@ RULES: dict[str, RuleInfo] = {
     "cong-van.subject": RuleInfo(E, "§3.1 ô 5b", "Trích yếu công văn: V/v, chữ đứng, cỡ 12–13"),
     "recipients.grammar": RuleInfo(E, "§3.1 ô 9a", "Cách trình bày Kính gửi"),
     "legal-basis.format": RuleInfo(E, "§3.1 ô 6, §9.7", "Căn cứ in nghiêng, dấu ; và ."),
+    # quyết định, nghị quyết (Mẫu 1.1–1.3)
+    "decision.authority": RuleInfo(
+        E, "§3.1 ô 6", "Quyết định, nghị quyết có dòng thẩm quyền ban hành"
+    ),
+    "decision.authority-format": RuleInfo(
+        E, "§3.1 ô 6", "Thẩm quyền ban hành in hoa, đậm, cỡ 13–14, căn giữa"
+    ),
+    "decision.line": RuleInfo(
+        E, "§3.1 ô 6", "Có dòng “QUYẾT ĐỊNH:” (“QUYẾT NGHỊ:”) trước các điều"
+    ),
+    "decision.line-format": RuleInfo(
+        E, "§3.1 ô 6", "“QUYẾT ĐỊNH:” in hoa, đậm, cỡ 13–14, căn giữa"
+    ),
+    "decision.articles": RuleInfo(E, "§3.1 ô 6", "Nội dung quyết định trình bày theo điều"),
     # body
     "document.body-empty": RuleInfo(E, "§3.1 ô 6", "Có nội dung"),
     "body.alignment": RuleInfo(E, "§1", "Nội dung căn đều hai bên"),
@@ -102,9 +116,11 @@ RULES: dict[str, RuleInfo] = {
     "distribution.grammar": RuleInfo(E, "§3.1 ô 9b, §9.11", "Mỗi dòng nơi nhận “- …;”"),
     "distribution.last-line": RuleInfo(E, "§3.1 ô 9b", "Dòng cuối “- Lưu: VT, ….”"),
     "distribution.nhu-tren": RuleInfo(E, "§3.1 ô 9b, §9.11", "Có “- Như trên;” khi có Kính gửi"),
+    "distribution.nhu-dieu": RuleInfo(W, "§3.1 ô 9b", "Quyết định: Nơi nhận có “- Như Điều …;”"),
     # the app's own documents (model)
     "document.status": RuleInfo(E, "§4.2", "Văn bản đã hoàn thiện phải có số và ngày"),
     "appendix.reference": RuleInfo(W, "§3.1 PL, §9.12", "Nội dung nhắc đến phụ lục"),
+    "bien-ban.layout": RuleInfo(W, "§5, Mẫu 1.9", "Biên bản: hai người ký theo Mẫu 1.9"),
 }
 
 

@@ -46,9 +46,14 @@ def check_document(
     out.extend(_required(document))
     out.extend(_header_text(document, content))
     out.extend(_body(document, content))
+    out.extend(_decision(document, content))
     out.extend(_closing(document, content))
     out.extend(_coverage(content))
     return out
+
+
+# Lines before the body proper: căn cứ and, in a quyết định, its authority and decision lines.
+_OPENING_ROLES = frozenset({Role.LEGAL_BASIS, Role.DECISION_AUTHORITY, Role.DECISION_LINE})
 
 
 def _at(element: str, block_id: str | None = None) -> Location:
@@ -102,7 +107,7 @@ def _required(doc: Document) -> Iterator[Finding]:
             "Công văn chưa có chữ viết tắt đơn vị soạn thảo.",
             "Nhập chữ viết tắt đơn vị soạn thảo (ví dụ VP, KTHT).",
         )  # fmt: skip
-    if not doc.place.strip():
+    if not doc.place.strip() and doc.kind is not DocumentKind.BIEN_BAN:
         yield finding(
             "date.missing", _at("Địa danh, ngày tháng năm"),
             "Chưa có địa danh.",
@@ -140,7 +145,7 @@ def _header_text(doc: Document, content: Content) -> Iterator[Finding]:
             header.number.text, None if is_cong_van else doc.kind, is_cong_van
         ):
             yield finding(problem.rule, _at("Số, ký hiệu"), problem.message, problem.fix)
-    if doc.place.strip():
+    if doc.place.strip() and header.place_date.text:  # a biên bản prints no date line
         for problem in text_rules.date_problems(header.place_date.text):
             yield finding(
                 problem.rule, _at("Địa danh, ngày tháng năm"), problem.message, problem.fix
@@ -166,7 +171,7 @@ def _top_level_lines(elements: tuple[Element, ...]) -> Iterator[Line]:
 def _body(doc: Document, content: Content) -> Iterator[Finding]:
     main = content.sections[0].elements
     if not any(
-        line.text.strip() and line.role is not Role.LEGAL_BASIS for line in _top_level_lines(main)
+        line.text.strip() and line.role not in _OPENING_ROLES for line in _top_level_lines(main)
     ) and not any(isinstance(e, TableContent) for e in main):
         yield finding(
             "document.body-empty", _at("Nội dung"),
@@ -205,11 +210,12 @@ def _body(doc: Document, content: Content) -> Iterator[Finding]:
 
 
 def _legal_basis_lines(lines: list[Line]) -> Iterator[Finding]:
-    """A body paragraph typed as "Căn cứ …" right after the căn cứ lines prints like a căn cứ
-    but upright: it belongs in the Căn cứ field."""
-    for line in lines:
-        if not line.text.startswith("Căn cứ"):
-            return
+    """A body paragraph typed as "Căn cứ …" (or "Theo đề nghị …") right after the căn cứ lines
+    reads like a căn cứ but prints upright: it belongs in the Căn cứ field. The block is found
+    as the DOCX checker finds it (`text_rules.legal_basis_run`)."""
+    lines = [line for line in lines if line.role is not Role.DECISION_AUTHORITY]
+    run = text_rules.legal_basis_run(line.text for line in lines)
+    for line in lines[:run]:
         if line.role is not Role.LEGAL_BASIS:
             yield finding(
                 "legal-basis.format", _at("Căn cứ", line.block_id),
@@ -220,7 +226,36 @@ def _legal_basis_lines(lines: list[Line]) -> Iterator[Finding]:
             return
 
 
+def _decision(doc: Document, content: Content) -> Iterator[Finding]:
+    """Quyết định and nghị quyết (Mẫu 1.1–1.3): the authority line, the articles, `- Như Điều`.
+    The decision line itself is always printed by `build()`."""
+    if not text_rules.takes_authority(doc.kind):
+        return
+    if not doc.authority.strip():
+        problem = text_rules.authority_missing_problem(doc.kind)
+        yield finding(problem.rule, _at("Thẩm quyền ban hành"), problem.message, problem.fix)
+    texts = [line.text for line in _top_level_lines(content.sections[0].elements)]
+    articles = text_rules.articles_problem(doc.kind, texts)
+    if articles is not None:
+        yield finding(articles.rule, _at("Nội dung"), articles.message, articles.fix)
+    block = next((e for e in content.sections[0].elements if isinstance(e, SignatureBlock)), None)
+    if block is not None:
+        nhu_dieu = text_rules.nhu_dieu_problem(
+            doc.kind, [line.text for line in block.distribution], texts
+        )
+        if nhu_dieu is not None:
+            yield finding(nhu_dieu.rule, _at("Nơi nhận"), nhu_dieu.message, nhu_dieu.fix)
+
+
 def _closing(doc: Document, content: Content) -> Iterator[Finding]:
+    if doc.kind is DocumentKind.BIEN_BAN:
+        yield finding(
+            "bien-ban.layout", _at("Khối chữ ký"),
+            "Biên bản được xuất theo bố cục chung: một khối chữ ký bên phải, Nơi nhận bên trái. "
+            "Mẫu 1.9 có hai người ký — THƯ KÝ bên trái, CHỦ TỌA bên phải — và Nơi nhận ở dưới.",
+            "Ghi chức danh người ký là “CHỦ TỌA”. Nếu cần đúng Mẫu 1.9, thêm khối “THƯ KÝ” (chữ "
+            "ký, họ tên) bên trái trên bản in hoặc trong Word sau khi xuất.",
+        )  # fmt: skip
     block = next((e for e in content.sections[0].elements if isinstance(e, SignatureBlock)), None)
     if block is None:
         return

@@ -588,6 +588,113 @@ def distribution_problems(lines: list[str], *, has_kinh_gui: bool) -> list[Probl
     return out
 
 
+# ------------------------------------------------------------------------------- căn cứ
+
+# A căn cứ block opens with "Căn cứ"; "Theo đề nghị của …" and "Xét đề nghị …" close it and are
+# part of it (spec §3.1 ô 6: italic, `;` … `.`).
+_LEGAL_FOLLOWERS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
+
+
+def legal_basis_run(texts: Iterable[str]) -> int:
+    """How many of the leading `texts` form the căn cứ block: a "Căn cứ …" line and the "Căn cứ",
+    "Theo đề nghị …", "Xét đề nghị …" lines right after it."""
+    count = 0
+    for raw in texts:
+        text = clean(raw)
+        if not text.startswith("Căn cứ" if count == 0 else _LEGAL_FOLLOWERS):
+            break
+        count += 1
+    return count
+
+
+# ------------------------------------------------------------ quyết định, nghị quyết (Mẫu 1.1–1.3)
+
+_DECISION_LINE = re.compile(r"^QUYẾT\s+(ĐỊNH|NGHỊ)\s*(:?)$")
+_ARTICLE_LINE = re.compile(r"^Điều\s+\d+\s*[.:]")
+_NHU_DIEU = re.compile(r"^- Như Điều\b")
+
+
+def takes_authority(kind: DocumentKind | None) -> bool:
+    """Quyết định and nghị quyết carry the authority line and `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:`."""
+    return kind is not None and kind_info(kind).takes_authority
+
+
+def is_decision_line(text: str) -> bool:
+    """`QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` on its own line (also without the colon, in any case)."""
+    return bool(_DECISION_LINE.match(clean(text).upper()))
+
+
+def is_article_line(text: str) -> bool:
+    return bool(_ARTICLE_LINE.match(clean(text)))
+
+
+def authority_missing_problem(kind: DocumentKind) -> Problem:
+    label = kind_info(kind).label.lower()
+    return Problem(
+        "decision.authority",
+        f"{kind_info(kind).label} chưa có dòng thẩm quyền ban hành giữa trích yếu và căn cứ.",
+        f"Ghi thẩm quyền ban hành {label} (in hoa, đậm, căn giữa): chức vụ người đứng đầu khi "
+        "người đó có thẩm quyền (“CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …”), nếu không thì tên tập thể "
+        "hoặc cơ quan (“ỦY BAN NHÂN DÂN TỈNH …”).",
+    )
+
+
+def decision_line_problems(text: str, kind: DocumentKind) -> list[Problem]:
+    """`QUYẾT ĐỊNH:` written as the kind expects it: the right word, upper case, with its colon."""
+    expected = kind_info(kind).decision_line
+    t = clean(text)
+    if t == expected:
+        return []
+    if t.upper().replace(" :", ":") == expected:
+        return []  # case and spacing are format matters (decision.line-format)
+    return [
+        Problem(
+            "decision.line",
+            f"Dòng “{t}” trước các điều không đúng mẫu “{expected}”.",
+            f"Ghi “{expected}” (in hoa, đậm, có dấu hai chấm) ngay sau các căn cứ.",
+        )
+    ]
+
+
+def decision_line_missing_problem(kind: DocumentKind) -> Problem:
+    expected = kind_info(kind).decision_line
+    return Problem(
+        "decision.line",
+        f"Không có dòng “{expected}” giữa các căn cứ và nội dung.",
+        f"Ghi “{expected}” (in hoa, đậm, căn giữa) ngay sau các căn cứ, trước Điều 1.",
+    )
+
+
+def articles_problem(kind: DocumentKind, texts: Iterable[str]) -> Problem | None:
+    """A quyết định sets its content out in articles (Mẫu 1.2, 1.3: `Điều 1.` …). A nghị quyết
+    cá biệt may not (Mẫu 1.1 shows free text), so it is not held to this."""
+    if kind is not DocumentKind.QUYET_DINH or any(is_article_line(t) for t in texts):
+        return None
+    return Problem(
+        "decision.articles",
+        "Nội dung quyết định không có điều nào (“Điều 1. …”).",
+        "Trình bày nội dung quyết định thành các điều: Điều 1, Điều 2 …; điều cuối nêu hiệu lực "
+        "và trách nhiệm thi hành.",
+    )
+
+
+def nhu_dieu_problem(
+    kind: DocumentKind, distribution: Iterable[str], texts: Iterable[str]
+) -> Problem | None:
+    """Mẫu 1.2/1.3: a quyết định in articles sends itself `- Như Điều …;` (those who carry it
+    out, named in its last article) as the first Nơi nhận entry."""
+    if kind is not DocumentKind.QUYET_DINH or not any(is_article_line(t) for t in texts):
+        return None
+    if any(_NHU_DIEU.match(clean(line)) for line in distribution):
+        return None
+    return Problem(
+        "distribution.nhu-dieu",
+        "Nơi nhận của quyết định không có dòng “- Như Điều …;”.",
+        "Thêm dòng đầu Nơi nhận “- Như Điều <điều giao trách nhiệm thi hành>;”, ví dụ "
+        "“- Như Điều 3;”.",
+    )
+
+
 # ------------------------------------------------------------------------------- signer
 
 _PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")

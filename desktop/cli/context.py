@@ -29,8 +29,8 @@ class CliContext:
         self._data_dir: Path | None = None
         self._store: Store | None = None
         self.clock = clock
-        self.stdout = stdout or sys.stdout
-        self.stderr = stderr or sys.stderr
+        self.stdout: TextIO = stdout or sys.stdout
+        self.stderr: TextIO = stderr or sys.stderr
 
     @property
     def data_dir(self) -> Path:
@@ -40,6 +40,14 @@ class CliContext:
 
             self._data_dir = resolve_data_dir(self._data_dir_option)
         return self._data_dir
+
+    @property
+    def known_data_dir(self) -> Path | None:
+        """The data folder if it can be resolved, else None (for error reports: never raises)."""
+        try:
+            return self.data_dir
+        except Exception:
+            return None
 
     @property
     def store(self) -> Store:

@@ -7,8 +7,8 @@ from desktop.model.numbering import number_headings
 from desktop.model.validate import FIELD_LABELS
 
 _HEADER_FIELDS = (
-    "kind", "title", "parent_agency", "issuing_agency", "agency_abbr", "unit_abbr", "number",
-    "place", "date", "recipients", "legal_bases", "urgency", "secrecy", "closing", "signer",
+    "kind", "title", "authority", "parent_agency", "issuing_agency", "agency_abbr", "unit_abbr",
+    "number", "place", "date", "recipients", "legal_bases", "urgency", "secrecy", "closing", "signer",
     "distribution", "archive_note", "drafter_initials", "copies", "footer_address", "deadline",
     "status",
 )  # fmt: skip

@@ -44,7 +44,7 @@ ARTICLE_LADDER: tuple[HeadingLevel, ...] = (
     HeadingLevel.ARABIC,
     HeadingLevel.LETTER,
 )
-_ARTICLE_KINDS = frozenset({DocumentKind.QUYET_DINH, DocumentKind.CHI_THI})
+_ARTICLE_KINDS = frozenset({DocumentKind.QUYET_DINH, DocumentKind.NGHI_QUYET, DocumentKind.CHI_THI})
 
 LEVEL_NAMES: dict[HeadingLevel, str] = {
     HeadingLevel.PART: "Phần",

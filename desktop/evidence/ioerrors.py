@@ -11,6 +11,7 @@ import errno
 from pathlib import Path
 
 from desktop.errors import UserError
+from desktop.services.oserrors import reason
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _GONE = {errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, getattr(errno, "ESTALE", errno.EIO)}
@@ -52,7 +53,7 @@ def write_error(exc: OSError, target: Path) -> UserError:
             f"Không ghi được vào {where}, có thể thiết bị đã bị rút ra hoặc bị lỗi: hãy cắm lại "
             "và thử lại; chưa có tệp nào được ghi hoàn chỉnh."
         )
-    return UserError(f"Không ghi được vào {where}: {exc.strerror or exc}.")
+    return UserError(f"Không ghi được vào {where}: {reason(exc)}.")
 
 
 def read_error(exc: OSError, source: Path) -> UserError:
@@ -67,4 +68,4 @@ def read_error(exc: OSError, source: Path) -> UserError:
         return UserError(
             f"Không đọc được tệp {source}, có thể thiết bị chứa tệp đã bị rút ra hoặc bị lỗi."
         )
-    return UserError(f"Không đọc được tệp {source}: {exc.strerror or exc}.")
+    return UserError(f"Không đọc được tệp {source}: {reason(exc)}.")

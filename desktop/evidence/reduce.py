@@ -17,6 +17,8 @@ Pillow is imported lazily: opening the program should not pay for it.
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,8 +149,13 @@ def reduce_image(path: Path, options: ReduceOptions) -> ReducedImage:
                 upright = ImageOps.exif_transpose(image) or image
                 prepared = _prepare(upright, scale, width, height)
                 result = _save(prepared, image, dpi, scale, options)
-        except (OSError, ValueError, Image.DecompressionBombError) as exc:
-            raise NotReducible(f"không xử lý được ảnh ({exc})") from None
+        except Image.DecompressionBombError:
+            raise NotReducible("ảnh quá lớn (quá nhiều điểm ảnh) để xử lý an toàn") from None
+        except (OSError, ValueError, SyntaxError, struct.error, zlib.error):
+            # Pillow's messages are English ("image file is truncated"): say it in Vietnamese.
+            raise NotReducible(
+                "không xử lý được ảnh (tệp ảnh bị cắt cụt hoặc hỏng một phần)"
+            ) from None
     if len(result.data) > original_size * (1 - MIN_GAIN):
         raise NotReducible("ảnh đã đủ nhỏ, thu nhỏ thêm không tiết kiệm đáng kể")
     return result

@@ -18,7 +18,7 @@ from db import evidence as repo
 from db.connection import Database
 from desktop.errors import NotFoundError, UserError
 from desktop.evidence import filetype
-from desktop.evidence.blocks import resolve_block
+from desktop.evidence.blocks import block_refs, resolve_block
 from desktop.evidence.ioerrors import read_error
 from desktop.evidence.items import EvidenceItem
 from desktop.evidence.reduce import NotReducible, ReduceOptions, reduce_image
@@ -203,6 +203,33 @@ def detach(store: Store, document_id: int, number: int) -> EvidenceItem:
         if row is None:
             raise NotFoundError(_no_such_number(number, repo.count_items(db, document_id)))
     return item_from_row(row)
+
+
+def reattach(store: Store, document_id: int, item: EvidenceItem) -> EvidenceItem:
+    """Undo `detach`: put `item` back under its old number, with its caption and link.
+
+    The file is taken from the store (detach leaves it there); a link to a block that no longer
+    exists becomes a link to the whole document.
+    """
+    document = _editable_document(store, document_id)
+    blobs = evidence_store(store)
+    for sha in (item.sha256, item.original_sha256):
+        if sha is not None and not blobs.has(sha):
+            raise UserError(
+                f"Tệp “{item.original_name}” không còn trong kho minh chứng: hãy đính kèm lại."
+            )
+    block_id = item.block_id
+    if block_id is not None and block_id not in block_refs(document):
+        block_id = None
+    row = repo.EvidenceRow(
+        id=0, document_id=document_id, position=item.number, caption=item.caption,
+        block_id=block_id, original_name=item.original_name, size=item.size,
+        sha256=item.sha256, mime=item.mime, original_sha256=item.original_sha256,
+        original_size=item.original_size, added_at=item.added_at,
+    )  # fmt: skip
+    with store.write() as db:
+        load_record(db, document_id)
+        return item_from_row(repo.insert_item_at(db, document_id, row))
 
 
 def set_caption(

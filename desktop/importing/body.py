@@ -38,7 +38,7 @@ from desktop.model.document import (
     Paragraph,
     Table,
 )
-from desktop.model.kinds import DocumentKind
+from desktop.model.kinds import DocumentKind, kind_info
 from desktop.model.numbering import heading_label
 
 _END_MARK = re.compile(r"\s*\./\.?\s*$")  # "./." or "./" closing the last sentence
@@ -57,12 +57,18 @@ class Body:
     legal_bases: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     closing: str = ""
+    authority: str = ""  # a quyết định's / nghị quyết's "Thẩm quyền ban hành" line
 
 
 def read_body(lines: Sequence[SourceLine], kind: DocumentKind, report: ReportBuilder,
-              *, find_closing_sentence: bool = True) -> Body:  # fmt: skip
+              *, find_closing_sentence: bool = True, opening: bool = True) -> Body:  # fmt: skip
+    """The body of the document, or of a phụ lục (`opening=False`: no authority line and
+    `QUYẾT ĐỊNH:` there, even in a quyết định's attached regulation)."""
     body = Body()
-    start = _legal_bases(lines, kind, body, report)
+    if opening and kind_info(kind).takes_authority:
+        start = _decision_opening(lines, kind, body, report)
+    else:
+        start = _legal_bases(lines, kind, body, report)
     checker = _NumberingChecker(report)
     pending_part: Heading | None = None
     titled_part: Heading | None = None  # a part title that a narrow column may have wrapped
@@ -112,6 +118,119 @@ def _continues_title(line: SourceLine) -> bool:
         and classify(text).kind is LineKind.TEXT
         and not text.endswith((".", ";", ":"))
     )
+
+
+def _decision_opening(lines: Sequence[SourceLine], kind: DocumentKind, body: Body,
+                      report: ReportBuilder) -> int:  # fmt: skip
+    """Mẫu 1.1–1.3: the authority line(s), the căn cứ block, `QUYẾT ĐỊNH:`; returns the lines used.
+
+    The authority becomes `Document.authority`; every line between it and the decision line is a
+    căn cứ ("Theo đề nghị …", "Xét Tờ trình …" included); the decision line is dropped because
+    the renderer prints it. Without a decision line in reach, the căn cứ are read as usual.
+    """
+    start = 0
+    authority: list[str] = []
+    while start < min(len(lines), 2) and _is_authority(lines, start):
+        authority.append(" ".join(lines[start].text.split()))
+        start += 1
+    if len(" ".join(authority)) > _MAX_AUTHORITY:
+        start, authority = 0, []
+    if authority:
+        body.authority = " ".join(authority)
+        report.recognized(
+            "authority",
+            f"Thẩm quyền ban hành: “{body.authority}” (khi xuất in hoa, đậm, căn giữa dưới "
+            "trích yếu).",
+            line=lines[0].number,
+        )
+    decision = _decision_line_index(lines, start)
+    expected = kind_info(kind).decision_line
+    if decision is None:
+        used = start + _legal_bases(lines[start:], kind, body, report)
+        if authority or body.legal_bases:
+            report.adjusted(
+                "body",
+                f"Bản gốc không có dòng “{expected}” trước các điều; khi xuất được in theo mẫu.",
+                line=lines[used].number if used < len(lines) else None,
+            )
+        return used
+    bases = [" ".join(line.text.split()) for line in lines[start:decision]]
+    body.legal_bases = [_without_final_mark(b) for b in bases]
+    if bases:
+        report.adjusted(
+            "legal_bases",
+            f"Nhận {len(bases)} dòng căn cứ (kể cả “Theo đề nghị …”, “Xét …”); đã bỏ dấu “;”/“.” "
+            "cuối dòng (khi xuất được in lại, dòng cuối kết thúc bằng dấu chấm).",
+            line=lines[start].number,
+        )
+    found = " ".join(lines[decision].text.split())
+    if found == expected:
+        report.recognized(
+            "body", f"Dòng “{expected}” được in lại khi xuất.", line=lines[decision].number
+        )
+    else:
+        report.adjusted(
+            "body",
+            f"Dòng “{found}” được in theo mẫu là “{expected}”.",
+            line=lines[decision].number,
+        )
+    return decision + 1
+
+
+_MAX_AUTHORITY = 200  # the model's limit for agency names (Phụ lục VI)
+_DECISION_LINE = re.compile(r"^QUYET\s*(DINH|NGHI)\s*:?$")
+
+
+def _is_decision_line(text: str) -> bool:
+    """`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:` (also without the colon, or letter-spaced as PDFs give it)."""
+    folded = fold(text)
+    return bool(_DECISION_LINE.match(folded) or _DECISION_LINE.match(folded.replace(" ", "")))
+
+
+def _is_authority(lines: Sequence[SourceLine], index: int) -> bool:
+    """An upper-case line that opens a decision's body: followed (perhaps after a second
+    authority line) by a căn cứ or by `QUYẾT ĐỊNH:`."""
+    line = lines[index]
+    text = " ".join(line.text.split())
+    if (
+        line.table is not None
+        or not is_upper_line(text)
+        or classify(text).kind is not LineKind.TEXT
+        or _is_decision_line(text)
+        or len(text) > 200
+    ):
+        return False
+    following = lines[index + 1 : index + 3]
+    for position, nxt in enumerate(following):
+        folded = fold(nxt.text)
+        if folded.startswith((*_LEGAL_FOLLOWERS, "XET ")) or _is_decision_line(nxt.text):
+            return True
+        if position == 0 and is_upper_line(nxt.text.strip()):
+            continue  # "HỘI ĐỒNG NHÂN DÂN TỈNH …" / "KHÓA XVII, KỲ HỌP THỨ 10"
+        return False
+    return False
+
+
+def _decision_line_index(lines: Sequence[SourceLine], start: int) -> int | None:
+    """`QUYẾT ĐỊNH:` within the next lines, with only căn cứ-like lines before it."""
+    for index in range(start, min(len(lines), start + 15)):
+        line = lines[index]
+        if _is_decision_line(line.text):
+            return index
+        text = " ".join(line.text.split())
+        if (
+            line.table is not None
+            or line.auto_number is not None
+            or classify(text).kind is not LineKind.TEXT
+            or len(text) > 600
+            or any(isinstance(i, FootnoteRef) for i in line.content)
+        ):
+            return None
+    return None
+
+
+def _without_final_mark(text: str) -> str:
+    return text[:-1].rstrip() if text.endswith((";", ".", ",")) else text
 
 
 def _legal_bases(lines: Sequence[SourceLine], kind: DocumentKind, body: Body,

@@ -252,7 +252,11 @@ def _read_subject(header: Header, cells: list[tuple[SourceLine, int]], start: in
 def _authority_line(header: Header, text: str, previous: str) -> bool:
     """`ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG` under a decision's trích yếu: the authority that
     decides, the body's first line (unless the trích yếu line before it is unfinished)."""
-    if header.kind_from_title not in (DocumentKind.QUYET_DINH, DocumentKind.CHI_THI):
+    if header.kind_from_title not in (
+        DocumentKind.QUYET_DINH,
+        DocumentKind.NGHI_QUYET,
+        DocumentKind.CHI_THI,
+    ):
         return False
     folded = fold(text)
     return (

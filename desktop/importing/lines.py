@@ -282,7 +282,7 @@ def _letter_spaced_kind(text: str) -> DocumentKind | None:
     squeezed = "".join(letters)
     for kind_title in ("BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH", "THÔNG BÁO", "QUYẾT ĐỊNH",
                        "GIẤY MỜI", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "PHƯƠNG ÁN", "ĐỀ ÁN",
-                       "CHỈ THỊ", "BIÊN BẢN"):  # fmt: skip
+                       "CHỈ THỊ", "BIÊN BẢN", "NGHỊ QUYẾT"):  # fmt: skip
         if squeezed == kind_title.replace(" ", ""):
             return kind_from_title(kind_title)
     return None

@@ -157,6 +157,7 @@ def _assemble(header: Header, kind: DocumentKind, body: Body, closing: Closing,
         date=header.date,
         recipients=tuple(_clean(r) for r in header.recipients),
         legal_bases=tuple(_clean(b) for b in body.legal_bases),
+        authority=_clean(body.authority),
         urgency=header.urgency,
         secrecy=header.secrecy,
         body=tuple(blocks),
@@ -266,7 +267,9 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind, report: Report
         attached = _attached_text(group)
         if not is_appendix_start(first.text) and attached is not None:
             title, reference, used = attached
-            body = read_body(prepared(group[used:]), kind, report, find_closing_sentence=False)
+            body = read_body(
+                prepared(group[used:]), kind, report, find_closing_sentence=False, opening=False
+            )
             out.append(Appendix(title, tuple(_clean_block(b) for b in body.blocks), reference))
             report.unsure(
                 "appendices",
@@ -282,7 +285,9 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind, report: Report
                 line=first.number,
                 excerpt=first.text,
             )
-            body = read_body(prepared(group), kind, report, find_closing_sentence=False)
+            body = read_body(
+                prepared(group), kind, report, find_closing_sentence=False, opening=False
+            )
             out.append(Appendix(title="", body=tuple(_clean_block(b) for b in body.blocks)))
             continue
         title = _appendix_title(first.text)
@@ -298,7 +303,7 @@ def _read_appendices(lines: list[SourceLine], kind: DocumentKind, report: Report
         if rest and rest[0].text.strip().startswith("(") and "kèm theo" in rest[0].text.lower():
             reference = _clean(rest[0].text.strip()[1:].rstrip(")").strip())
             rest = rest[1:]
-        body = read_body(prepared(rest), kind, report, find_closing_sentence=False)
+        body = read_body(prepared(rest), kind, report, find_closing_sentence=False, opening=False)
         out.append(Appendix(title, tuple(_clean_block(b) for b in body.blocks), reference))
         report.recognized(
             "appendices", f"Phụ lục: {title or first.text.strip()}.", line=first.number

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from desktop.layout import geometry, measure
 from desktop.layout.content import (
     Cell,
     Content,
@@ -52,6 +53,7 @@ from desktop.model.profile import OfficeProfile
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AGENCY_RULE_FRACTION = 0.4  # spec: 1/3–1/2 of the agency name / trích yếu line
+MIN_COLUMN_SLACK_MM = 0.5  # beyond the longest word and the cell padding: rounding in renderers
 SUBJECT_RULE_FRACTION = 0.4
 
 _HEADING_ROLES: dict[HeadingLevel, Role] = {
@@ -110,9 +112,11 @@ def _heading_lines(block: Heading, label: str | None, notes: _Footnotes) -> list
         return lines
     if not block.titled:
         # A khoản/điểm without a title is a numbered sentence: body style, free to break pages.
+        # An untitled Điều keeps its label bold ("**Điều 3.** Quyết định này có hiệu lực …"),
+        # as in the templates (Mẫu 1.2: "Điều" bold, spec §3.1).
         spans = _spans(block.content, notes)
         if label:
-            spans.insert(0, Span(f"{label} "))
+            spans.insert(0, Span(f"{label} ", bold=block.level is HeadingLevel.ARTICLE))
         return [Line(Role.BODY, tuple(spans), block.id)]
     upper = block.level is HeadingLevel.ROMAN
     spans = _spans(block.content, notes, upper=upper)
@@ -124,9 +128,7 @@ def _heading_lines(block: Heading, label: str | None, notes: _Footnotes) -> list
 def _table(block: Table, styles: StyleProfile, notes: _Footnotes) -> TableContent:
     columns = max(block.column_count, 1)
     weights = list(block.column_widths) if block.column_widths else [1.0] * columns
-    total = sum(weights) or 1.0
-    width = styles.page.text_width_mm
-    widths = tuple(round(width * w / total, 2) for w in weights)
+    widths = _column_widths(block, weights, styles)
     rows = []
     for r, row in enumerate(block.rows):
         header = r < block.header_rows
@@ -140,6 +142,42 @@ def _table(block: Table, styles: StyleProfile, notes: _Footnotes) -> TableConten
         rows.append(tuple(cells))
     caption = _line(Role.BODY, block.caption, block_id=block.id) if block.caption else None
     return TableContent(tuple(rows), block.header_rows, widths, block.id, caption)
+
+
+def _column_widths(block: Table, weights: list[float], styles: StyleProfile) -> tuple[float, ...]:
+    """Column widths in mm from the relative `weights`, widened where a column is too narrow
+    for its longest word ("STT" must not break into "ST/T"); the widening is taken from the
+    other columns in proportion. When the words cannot all fit, the weights are kept."""
+    width = styles.page.text_width_mm
+    minimum = [0.0] * len(weights)
+    for r, row in enumerate(block.rows):
+        style = styles.style(Role.TABLE_HEADER if r < block.header_rows else Role.TABLE)
+        col = 0
+        for cell in row:
+            if cell.col_span == 1 and col < len(weights):
+                bold = style.bold or cell.bold
+                for word in cell.text.split():
+                    need = measure.text_width_mm(word, style.size_pt, bold=bold)
+                    need += 2 * geometry.CELL_PADDING_MM + MIN_COLUMN_SLACK_MM
+                    minimum[col] = max(minimum[col], need)
+            col += cell.col_span
+    total = sum(weights) or 1.0
+    widths = [width * w / total for w in weights]
+    if sum(minimum) <= width:
+        fixed: set[int] = set()
+        while True:
+            narrow = {i for i, w in enumerate(widths) if i not in fixed and w < minimum[i] - 1e-6}
+            if not narrow:
+                break
+            fixed |= narrow
+            free = [i for i in range(len(widths)) if i not in fixed]
+            room = width - sum(minimum[i] for i in fixed)
+            free_weight = sum(weights[i] for i in free) or 1.0
+            for i in fixed:
+                widths[i] = minimum[i]
+            for i in free:
+                widths[i] = room * weights[i] / free_weight
+    return tuple(round(w, 2) for w in widths)
 
 
 def _body(blocks: tuple[Block, ...], styles: StyleProfile, notes: _Footnotes) -> list[Element]:
@@ -191,8 +229,13 @@ def _header(doc: Document, styles: StyleProfile, today: dt.date) -> HeaderBlock:
     number = _line(
         Role.NUMBER, grammar.number_line(doc.kind, doc.number, doc.agency_abbr, doc.unit_abbr)
     )
+    # Mẫu 1.9: a biên bản has no place-and-date line in the header (its time and place open the
+    # body: "Thời gian bắt đầu: …", "Địa điểm: …"); the row keeps an empty line.
     place_date = _line(
-        Role.PLACE_DATE, grammar.place_date_line(doc.place, doc.date, blank_year=today.year)
+        Role.PLACE_DATE,
+        ""
+        if doc.kind is DocumentKind.BIEN_BAN
+        else grammar.place_date_line(doc.place, doc.date, blank_year=today.year),
     )
     subject: tuple[Line, ...] = ()
     if not kind_info(doc.kind).has_title_line and doc.title.strip():
@@ -222,6 +265,26 @@ def _signature(doc: Document, styles: StyleProfile) -> SignatureBlock:
         gap_mm=styles.signature_gap_mm,
         left_fraction=styles.signer_left_fraction,
     )
+
+
+def _decision_opening(doc: Document) -> list[Line]:
+    """The căn cứ lines; for a quyết định / nghị quyết (Mẫu 1.1–1.3) framed by the issuing
+    authority's line above them and `QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:` below.
+
+    An empty authority prints nothing (never a placeholder that could reach a signed copy):
+    the checker reports it as missing before export.
+    """
+    info = kind_info(doc.kind)
+    bases = [_line(Role.LEGAL_BASIS, t) for t in grammar.legal_basis_lines(doc.legal_bases)]
+    if not info.takes_authority:
+        return bases
+    lines: list[Line] = []
+    authority = " ".join(doc.authority.split()).upper()
+    if authority:
+        lines.append(_line(Role.DECISION_AUTHORITY, authority, keep_with_next=True))
+    lines.extend(bases)
+    lines.append(_line(Role.DECISION_LINE, info.decision_line, keep_with_next=True))
+    return lines
 
 
 def appendix_label(index: int, count: int) -> str:
@@ -296,7 +359,7 @@ def build(
         single = len(kinh_gui) == 1
         items = (kinh_gui[0].removeprefix("Kính gửi: "),) if single else tuple(kinh_gui[1:])
         elements.append(Recipients("Kính gửi:", items, single))
-    elements.extend(_line(Role.LEGAL_BASIS, t) for t in grammar.legal_basis_lines(doc.legal_bases))
+    elements.extend(_decision_opening(doc))
 
     body = _body(doc.body, styles, notes)
     if attachments:

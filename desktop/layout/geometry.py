@@ -23,6 +23,13 @@ MIN_HEADER_LEFT_MM = 62.0
 NATIONAL_TITLE_SLACK_MM = 2.0
 # Kính gửi starts at most this far in from the left edge of the text (Mẫu 1.5: about 35 mm).
 RECIPIENTS_MAX_INDENT_MM = 35.0
+# Space under the short rule of the trích yếu, before Kính gửi, căn cứ or the body: with the next
+# paragraph's own space before, about the blank line the Government's files leave there.
+AFTER_TITLE_RULE_PT = 6.0
+# Ruled (body) tables: room above and below the text of every cell, so rows do not look cramped
+# (Word's default of 0 sets 12 pt text against the rules), and a gap above the table as wide as
+# the space between paragraphs, so it never touches the line or the rule above it.
+TABLE_CELL_VPADDING_PT = 2.0
 
 
 @dataclass(frozen=True)
@@ -89,19 +96,56 @@ def rule_length_mm(styles: StyleProfile, rule: Rule, container_mm: float) -> flo
     return min(widest * rule.fraction, container_mm)
 
 
+# Phrases an agency name is never broken inside, and words never left at the end of a line
+# without the name they introduce ("XÃ / TIÊN ĐIỀN"): clerks break "ỦY BAN NHÂN DÂN / XÃ TIÊN
+# ĐIỀN", not "ỦY BAN NHÂN / DÂN XÃ TIÊN ĐIỀN".
+_UNBROKEN_PHRASES = (
+    ("ỦY", "BAN", "NHÂN", "DÂN"), ("UỶ", "BAN", "NHÂN", "DÂN"), ("HỘI", "ĐỒNG", "NHÂN", "DÂN"),
+    ("THÀNH", "PHỐ"), ("THỊ", "XÃ"), ("THỊ", "TRẤN"), ("ĐẶC", "KHU"), ("VĂN", "PHÒNG"),
+    ("BAN", "CHỈ", "ĐẠO"), ("TRUNG", "TÂM"), ("NHÂN", "DÂN"),
+)  # fmt: skip
+_UNIT_WORDS = frozenset({"TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "QUẬN", "PHỐ", "TRẤN", "KHU", "SỞ"})
+
+
+def _poor_breaks(words: list[str]) -> set[int]:
+    """Break positions j (a line ends after words[j - 1]) that split a phrase of the name."""
+    upper = [w.upper() for w in words]
+    poor = {j for j in range(1, len(words)) if upper[j - 1] in _UNIT_WORDS}
+    for phrase in _UNBROKEN_PHRASES:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(upper[i : i + n]) == phrase:
+                poor.update(range(i + 1, i + n))
+    return poor
+
+
 def balanced_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = False) -> list[str]:
     """`text` broken into as many lines as a word processor would need, but with the breaks
     placed so the longest line is as short as possible: "ỦY BAN NHÂN DÂN / TỈNH BÌNH PHƯỚC"
-    rather than "ỦY BAN NHÂN DÂN TỈNH / BÌNH PHƯỚC", as agencies set their names by hand."""
+    rather than "ỦY BAN NHÂN DÂN TỈNH / BÌNH PHƯỚC", as agencies set their names by hand.
+    Breaks inside a fixed phrase ("ỦY BAN NHÂN DÂN") or right after a unit word ("XÃ") are
+    used only when no other set of breaks fits."""
     greedy = measure.wrap(text, width_mm, size_pt, bold=bold)
     words = text.split()
     if len(greedy) < 2 or len(words) > 40:
         return greedy
+    poor = _poor_breaks(words)
+    if poor:
+        lines = _balanced(words, len(greedy), width_mm, size_pt, bold, poor)
+        if lines is not None:
+            return lines
+    return _balanced(words, len(greedy), width_mm, size_pt, bold, set()) or greedy
+
+
+def _balanced(
+    words: list[str], count: int, width_mm: float, size_pt: float, bold: bool, avoid: set[int]
+) -> list[str] | None:
+    """`words` on `count` lines with the longest line shortest, never breaking at `avoid`;
+    None when no such breaks fit in `width_mm`."""
 
     def width(i: int, j: int) -> float:
         return measure.text_width_mm(" ".join(words[i:j]), size_pt, bold=bold)
 
-    count = len(greedy)
     # best[k][i]: (longest line, breaks) setting words[i:] on k lines
     best: dict[tuple[int, int], tuple[float, list[int]]] = {}
 
@@ -117,6 +161,8 @@ def balanced_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = F
                 head = width(i, j)
                 if head > width_mm or head >= result[0]:
                     break
+                if j in avoid:
+                    continue
                 rest, breaks = solve(k - 1, j)
                 candidate = max(head, rest)
                 if candidate < result[0]:
@@ -126,7 +172,7 @@ def balanced_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = F
 
     longest, breaks = solve(count, 0)
     if longest > width_mm:
-        return greedy
+        return None
     cuts = [0, *breaks, len(words)]
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
 

@@ -25,7 +25,9 @@ class Role(StrEnum):
     SUBJECT = "subject"  # trích yếu
     MARK = "mark"  # KHẨN / MẬT stamps
     RECIPIENTS = "recipients"  # Kính gửi
+    DECISION_AUTHORITY = "decision-authority"  # CHỦ TỊCH ỦY BAN NHÂN DÂN … (quyết định)
     LEGAL_BASIS = "legal-basis"  # Căn cứ …
+    DECISION_LINE = "decision-line"  # QUYẾT ĐỊNH: / QUYẾT NGHỊ:
     BODY = "body"
     ITEM = "item"  # "-" items
     SUBITEM = "subitem"  # "+" items
@@ -141,8 +143,15 @@ def style_profile(office: OfficeProfile) -> StyleProfile:
         Role.SUBJECT: TextStyle(14, bold=True, align=center, single_spacing=True),
         Role.MARK: TextStyle(13, bold=True, upper=True, align=Align.LEFT, single_spacing=True),
         Role.RECIPIENTS: TextStyle(body, align=Align.LEFT, space_before_pt=spacing),
+        # Mẫu 1.1–1.3: a blank line above the authority and above `QUYẾT ĐỊNH:`; both 14 bold.
+        Role.DECISION_AUTHORITY: TextStyle(
+            14, bold=True, upper=True, align=center, space_before_pt=12, single_spacing=True
+        ),
         Role.LEGAL_BASIS: TextStyle(
             body, italic=True, first_line_indent=True, space_before_pt=spacing
+        ),
+        Role.DECISION_LINE: TextStyle(
+            14, bold=True, upper=True, align=center, space_before_pt=12, single_spacing=True
         ),
         Role.BODY: TextStyle(body, first_line_indent=True, space_before_pt=spacing),
         Role.ITEM: TextStyle(body, first_line_indent=True, space_before_pt=spacing),

@@ -291,6 +291,9 @@ class Appendix:
 class Document:
     kind: DocumentKind
     title: str = ""  # trích yếu (without "V/v" for công văn; the renderer adds it)
+    # Thẩm quyền ban hành of a quyết định / nghị quyết (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`),
+    # printed upper case between the trích yếu and the căn cứ; ignored by other kinds.
+    authority: str = ""
     parent_agency: str = ""  # cơ quan chủ quản, may be empty
     issuing_agency: str = ""  # cơ quan ban hành
     agency_abbr: str = ""  # ký hiệu cơ quan ban hành, e.g. UBND, SNV

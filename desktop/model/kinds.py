@@ -22,6 +22,7 @@ class DocumentKind(StrEnum):
     DE_AN = "de-an"
     CHI_THI = "chi-thi"
     BIEN_BAN = "bien-ban"
+    NGHI_QUYET = "nghi-quyet"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,14 @@ class KindInfo:
     has_title_line: bool  # công văn puts its trích yếu as "V/v …" under Số instead
     ends_with_mark: bool  # the templates end the body with "./."
     usually_addressed: bool  # báo cáo/tờ trình/công văn are usually sent with "Kính gửi"
+    # Quyết định and nghị quyết (Mẫu 1.1–1.3): the "Thẩm quyền ban hành" line after the trích
+    # yếu, the căn cứ, then this line (`QUYẾT ĐỊNH:` / `QUYẾT NGHỊ:`) before the articles.
+    decision_line: str = ""
+
+    @property
+    def takes_authority(self) -> bool:
+        """The kind prints the issuing authority's line and the decision line (spec §3.1 ô 6)."""
+        return bool(self.decision_line)
 
 
 KIND_INFO: dict[DocumentKind, KindInfo] = {
@@ -42,7 +51,9 @@ KIND_INFO: dict[DocumentKind, KindInfo] = {
     DocumentKind.CONG_VAN: KindInfo("", "Công văn", None, False, True, True),
     DocumentKind.TO_TRINH: KindInfo("TỜ TRÌNH", "Tờ trình", "TTr", True, True, True),
     DocumentKind.THONG_BAO: KindInfo("THÔNG BÁO", "Thông báo", "TB", True, True, False),
-    DocumentKind.QUYET_DINH: KindInfo("QUYẾT ĐỊNH", "Quyết định", "QĐ", True, True, False),
+    DocumentKind.QUYET_DINH: KindInfo(
+        "QUYẾT ĐỊNH", "Quyết định", "QĐ", True, True, False, decision_line="QUYẾT ĐỊNH:"
+    ),
     DocumentKind.GIAY_MOI: KindInfo("GIẤY MỜI", "Giấy mời", "GM", True, True, False),
     DocumentKind.CHUONG_TRINH: KindInfo("CHƯƠNG TRÌNH", "Chương trình", "CTr", True, True, False),
     DocumentKind.HUONG_DAN: KindInfo("HƯỚNG DẪN", "Hướng dẫn", "HD", True, True, False),
@@ -50,6 +61,9 @@ KIND_INFO: dict[DocumentKind, KindInfo] = {
     DocumentKind.DE_AN: KindInfo("ĐỀ ÁN", "Đề án", "ĐA", True, True, False),
     DocumentKind.CHI_THI: KindInfo("CHỈ THỊ", "Chỉ thị", "CT", True, True, False),
     DocumentKind.BIEN_BAN: KindInfo("BIÊN BẢN", "Biên bản", "BB", True, True, False),
+    DocumentKind.NGHI_QUYET: KindInfo(
+        "NGHỊ QUYẾT", "Nghị quyết", "NQ", True, True, False, decision_line="QUYẾT NGHỊ:"
+    ),
 }
 
 # Every abbreviation of Phụ lục III, Mục I, including kinds the app does not write: the checker

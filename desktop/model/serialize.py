@@ -140,6 +140,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "kind": doc.kind.value,
         "status": doc.status.value,
         "title": doc.title,
+        "authority": doc.authority,
         "parent_agency": doc.parent_agency,
         "issuing_agency": doc.issuing_agency,
         "agency_abbr": doc.agency_abbr,
@@ -401,11 +402,11 @@ def _period(r: _Reader) -> ReportingPeriod | None:
 
 
 _DOCUMENT_FIELDS = {
-    "format", "version", "kind", "status", "title", "parent_agency", "issuing_agency",
-    "agency_abbr", "unit_abbr", "number", "place", "date", "recipients", "legal_bases",
-    "urgency", "secrecy", "body", "closing", "signer", "distribution", "archive_note",
-    "drafter_initials", "copies", "footer_address", "appendices", "reporting_period",
-    "deadline", "source",
+    "format", "version", "kind", "status", "title", "authority", "parent_agency",
+    "issuing_agency", "agency_abbr", "unit_abbr", "number", "place", "date", "recipients",
+    "legal_bases", "urgency", "secrecy", "body", "closing", "signer", "distribution",
+    "archive_note", "drafter_initials", "copies", "footer_address", "appendices",
+    "reporting_period", "deadline", "source",
 }  # fmt: skip
 
 
@@ -430,6 +431,7 @@ def document_from_json(value: Any) -> Document:
         kind=r.at("kind").enum(DocumentKind),
         status=r.at("status").enum(DocumentStatus, optional=True) or DocumentStatus.DRAFT,
         title=r.at("title").str(""),
+        authority=r.at("authority").str(""),
         parent_agency=r.at("parent_agency").str(""),
         issuing_agency=r.at("issuing_agency").str(""),
         agency_abbr=r.at("agency_abbr").str(""),

@@ -25,6 +25,7 @@ MAX_SIGNER_NAME = 50
 
 FIELD_LABELS: dict[str, str] = {
     "title": "trích yếu",
+    "authority": "thẩm quyền ban hành",
     "parent_agency": "cơ quan chủ quản",
     "issuing_agency": "cơ quan ban hành",
     "agency_abbr": "ký hiệu cơ quan",
@@ -61,8 +62,9 @@ def _label(path: str) -> str:
 
 
 def _texts(doc: Document) -> Iterator[tuple[str, str]]:
-    for name in ("title", "parent_agency", "issuing_agency", "agency_abbr", "unit_abbr", "place",
-                 "closing", "archive_note", "drafter_initials", "footer_address"):  # fmt: skip
+    for name in ("title", "authority", "parent_agency", "issuing_agency", "agency_abbr",
+                 "unit_abbr", "place", "closing", "archive_note", "drafter_initials",
+                 "footer_address"):  # fmt: skip
         yield name, getattr(doc, name)
     for name in ("recipients", "legal_bases", "distribution"):
         for i, text in enumerate(getattr(doc, name)):
@@ -117,6 +119,7 @@ def validate_document(doc: Document) -> list[FieldProblem]:
         ("title", doc.title, MAX_TITLE),
         ("issuing_agency", doc.issuing_agency, MAX_AGENCY),
         ("parent_agency", doc.parent_agency, MAX_AGENCY),
+        ("authority", doc.authority, MAX_AGENCY),
         ("signer.name", doc.signer.name, MAX_SIGNER_NAME),
     )
     for path, text, limit in limits:

@@ -171,6 +171,10 @@ class Destination:
 
     def prepare(self, names: Sequence[str], needed_bytes: int) -> None:
         """Check the folder, name clashes and free space before anything is written."""
+        if self.directory.exists() and not self.directory.is_dir():
+            raise UserError(
+                f"{self.directory} là một tệp, không phải thư mục: hãy chọn thư mục để ghi gói."
+            )
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -14,6 +14,7 @@ import stat
 import struct
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import IO, Any, Protocol, cast
 
 from desktop.errors import UserError
 from desktop.packaging.zipsafety import DEFAULT_LIMITS, Limits, SafeEntry, check_archive
+from desktop.services.oserrors import read_failure
 
 MAX_TAG_FILE = 16 << 20  # tag files are small text (the cover sheet ~100 KB): refuse giants
 
@@ -55,12 +57,12 @@ class ZipBag:
     def __post_init__(self) -> None:
         try:
             self._zip = zipfile.ZipFile(self.source)
-        except zipfile.BadZipFile:
+        except ZIP_DAMAGE:
             raise UserError(
                 f"{self.source.name} không phải tệp nén ZIP hợp lệ (hỏng hoặc chưa tải xong)."
             ) from None
         except OSError as exc:
-            raise UserError(f"Không đọc được {self.source}: {exc.strerror or exc}.") from None
+            raise read_failure(exc, self.source) from None
         try:
             entries = check_archive(self._zip, self.limits)
         except BaseException:
@@ -88,13 +90,36 @@ class ZipBag:
         entry = self._members[path]
         if entry.info.file_size > MAX_TAG_FILE:
             raise _too_big(path)
-        return self._zip.read(entry.info)
+        try:
+            return self._zip.read(entry.info)
+        except ZIP_DAMAGE:
+            # A flipped bit in a deflated tag file: zlib's own error is not a user message.
+            raise UserError(
+                f"Tệp {path} trong {self.source.name} bị hỏng, không giải nén được (gói bị sửa "
+                "hoặc chép chưa hết): hãy lấy lại gói từ nơi gửi."
+            ) from None
+        except OSError as exc:
+            raise read_failure(exc, self.source) from None
 
     def entries(self) -> list[tuple[str, SafeEntry]]:
         return list(self._members.items())
 
     def close(self) -> None:
         self._zip.close()
+
+
+# How zipfile fails on a damaged archive besides BadZipFile: a name that is not UTF-8, an absurd
+# "version needed" or a local header claiming encryption (NotImplementedError), a cut stream
+# (EOFError), bad deflate data (zlib.error), offsets past the end (ValueError, struct.error).
+ZIP_DAMAGE: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    UnicodeDecodeError,
+    NotImplementedError,
+    EOFError,
+    ValueError,
+    struct.error,
+    zlib.error,
+)
 
 
 class _Slice(io.RawIOBase):
@@ -193,7 +218,10 @@ class DirBag:
         file_path, size = self._files[path]
         if size > MAX_TAG_FILE:
             raise _too_big(path)
-        return file_path.read_bytes()
+        try:
+            return file_path.read_bytes()
+        except OSError as exc:
+            raise read_failure(exc, file_path) from None
 
     def close(self) -> None:
         pass
@@ -203,18 +231,22 @@ def _walk(root: Path, unsafe: list[str]) -> Iterator[tuple[str, Path, os.stat_re
     stack = [(root, "")]
     while stack:
         folder, prefix = stack.pop()
-        with os.scandir(folder) as it:
-            for entry in sorted(it, key=lambda e: e.name):
-                rel = unicodedata.normalize("NFC", prefix + entry.name)
-                st = entry.stat(follow_symlinks=False)
-                if stat.S_ISLNK(st.st_mode):
-                    unsafe.append(f"{rel} (liên kết tượng trưng)")
-                elif stat.S_ISDIR(st.st_mode):
-                    stack.append((Path(entry.path), rel + "/"))
-                elif stat.S_ISREG(st.st_mode):
-                    yield rel, Path(entry.path), st
-                else:
-                    unsafe.append(f"{rel} (tệp thiết bị hoặc ống dẫn)")
+        try:
+            with os.scandir(folder) as it:
+                listing = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            raise read_failure(exc, folder) from None
+        for entry in listing:
+            rel = unicodedata.normalize("NFC", prefix + entry.name)
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISLNK(st.st_mode):
+                unsafe.append(f"{rel} (liên kết tượng trưng)")
+            elif stat.S_ISDIR(st.st_mode):
+                stack.append((Path(entry.path), rel + "/"))
+            elif stat.S_ISREG(st.st_mode):
+                yield rel, Path(entry.path), st
+            else:
+                unsafe.append(f"{rel} (tệp thiết bị hoặc ống dẫn)")
 
 
 def find_bag_folder(folder: Path) -> Path:

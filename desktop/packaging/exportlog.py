@@ -105,6 +105,7 @@ def list_exports(store: Store, document_id: int | None = None) -> list[ExportEnt
 
 
 def find_by_hash(store: Store, sha256: str) -> list[ExportEntry]:
-    """Which export wrote a file with this hash, or a package with this package hash?"""
+    """Which export wrote a file with this hash, or a package with this package hash? (At
+    least 8 hex digits; fewer than 64 match as a prefix.)"""
     with store.read() as db:
         return [_entry(r) for r in repo.find_exports_by_sha256(db, sha256.lower())]

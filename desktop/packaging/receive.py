@@ -25,7 +25,6 @@ import secrets
 import shutil
 import stat
 import sys
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,12 +35,13 @@ from desktop.evidence.sizes import format_size
 from desktop.jobs import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from desktop.packaging import bagformat
 from desktop.packaging.bagformat import BagInfo
-from desktop.packaging.bagreader import DirBag, ZipBag, find_bag_folder, open_bag
+from desktop.packaging.bagreader import ZIP_DAMAGE, DirBag, ZipBag, find_bag_folder, open_bag
 from desktop.packaging.hashing import CHUNK_SIZE
 from desktop.packaging.names import ascii_name
 from desktop.packaging.plan import COVER_NAME, FORMAT, PACKAGE_ID_TAG
 from desktop.packaging.verify import BagReport, locate_parts, verify_bag
 from desktop.packaging.zipsafety import DEFAULT_LIMITS, Limits, UnsafeArchive
+from desktop.services.oserrors import reason
 
 _PART_TAGS = ("bag-count", "payload-oxum", "bag-size")
 
@@ -85,7 +85,7 @@ def receive_package(
         free = shutil.disk_usage(received_root).free
     except OSError as exc:
         raise UserError(
-            f"Không ghi được vào thư mục nhận {received_root}: {exc.strerror or exc}."
+            f"Không ghi được vào thư mục nhận {received_root}: {reason(exc)}."
         ) from None
     if declared_total > free:
         raise UserError(
@@ -245,8 +245,10 @@ def _extract(
             _copy_entry(
                 functools.partial(archive.open, rel), target, rel, entry.info.file_size, tick
             )
-    except (zipfile.BadZipFile, EOFError) as exc:
-        raise UserError(f"Tệp nén bị hỏng ({exc}); không có gì được ghi.") from None
+    except ZIP_DAMAGE:
+        raise UserError(
+            f"Tệp nén {source.name} bị hỏng (dữ liệu nén không giải được); không có gì được ghi."
+        ) from None
     finally:
         archive.close()
     return archive.name
@@ -279,7 +281,7 @@ def _copy_entry(
                 tick(len(chunk))
     except OSError as exc:
         raise UserError(
-            f"Không giải nén được {rel}: {exc.strerror or exc}; không có gì được ghi."
+            f"Không giải nén được {rel}: {reason(exc)}; không có gì được ghi."
         ) from None
 
 

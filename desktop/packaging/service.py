@@ -246,8 +246,8 @@ def received_document(store: Store, received_id: int) -> Document:
         raise UserError(f"Không có gói đã nhận mã {received_id}.")
     try:
         return document_from_json(json.loads(text)["document"]["content"])
-    except (KeyError, TypeError, ValueError, DocumentFormatError) as exc:
+    except (KeyError, TypeError, ValueError, RecursionError, DocumentFormatError):
         raise UserError(
-            f"Nội dung văn bản trong gói mã {received_id} không đọc được ({exc}); các tệp DOCX/PDF "
-            "đi kèm vẫn dùng được."
+            f"Nội dung văn bản trong gói mã {received_id} không đọc được (metadata.json không "
+            "đúng định dạng); các tệp DOCX/PDF đi kèm vẫn dùng được."
         ) from None

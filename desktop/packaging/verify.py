@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +28,11 @@ from desktop.errors import UserError
 from desktop.jobs import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from desktop.packaging import bagformat
 from desktop.packaging.bagformat import BagFormatError, BagInfo
-from desktop.packaging.bagreader import BagReader, DirBag, ZipBag, open_bag
+from desktop.packaging.bagreader import ZIP_DAMAGE, BagReader, DirBag, ZipBag, open_bag
 from desktop.packaging.hashing import CHUNK_SIZE, HashWorker
 from desktop.packaging.plan import FORMAT, METADATA_PATH, PACKAGE_ID_TAG
 from desktop.packaging.zipsafety import DEFAULT_LIMITS, Limits
+from desktop.services.oserrors import reason
 
 MISSING = "missing"
 EXTRA = "extra"
@@ -210,10 +210,11 @@ def verify_bag(
             algorithms = [alg for alg, entries in report.manifests.items() if path in entries]
             try:
                 actual = _hash_file(reader, path, algorithms, worker, tick, cancel)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                problems.append(
-                    Problem(CHANGED, path, f"Tệp bị hỏng, không đọc được: {path} ({exc})")
-                )
+            except ZIP_DAMAGE:
+                problems.append(Problem(CHANGED, path, f"Tệp bị hỏng, không giải nén được: {path}"))
+                continue
+            except OSError as exc:
+                problems.append(Problem(CHANGED, path, f"Không đọc được tệp {path}: {reason(exc)}"))
                 continue
             if any(actual[alg] != report.manifests[alg][path] for alg in algorithms):
                 problems.append(
@@ -226,7 +227,18 @@ def verify_bag(
                 if path not in files:
                     problems.append(Problem(MISSING, path, f"Thiếu tệp thẻ: {path}"))
                     continue
-                actual = _hash_file(reader, path, [alg], worker, lambda n: None, cancel)
+                try:
+                    actual = _hash_file(reader, path, [alg], worker, lambda n: None, cancel)
+                except ZIP_DAMAGE:
+                    problems.append(
+                        Problem(CHANGED, path, f"Tệp thẻ bị hỏng, không giải nén được: {path}")
+                    )
+                    continue
+                except OSError as exc:
+                    problems.append(
+                        Problem(CHANGED, path, f"Không đọc được tệp thẻ {path}: {reason(exc)}")
+                    )
+                    continue
                 if actual[alg] != digest:
                     problems.append(
                         Problem(CHANGED, path, f"Tệp thẻ bị thay đổi (mã băm không khớp): {path}")

@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import backup as db_backup
-from db.errors import DatabaseCorrupt
+from db.errors import (
+    DatabaseCorrupt,
+    DatabaseForeign,
+    DatabaseFull,
+    DatabaseReadOnly,
+    StorageError,
+)
 from desktop.errors import NotFoundError, UserError
 from desktop.services.clock import Clock, file_stamp, parse_file_stamp, system_clock
+from desktop.services.oserrors import reason
 from desktop.services.paths import database_path, resolve_data_dir
 from desktop.services.store import Store, storage_errors
 
@@ -105,15 +112,31 @@ def restore_backup(
         source = backups[0].path
     else:
         source = Path(backup).expanduser().absolute()
+        if source.is_dir():
+            raise UserError(f"{source} là một thư mục; hãy chỉ đến một tệp sao lưu .db trong đó")
         if not source.is_file():
             raise NotFoundError(f"Không tìm thấy tệp sao lưu {source}")
     try:
         moved = db_backup.restore_backup(path, source, f"hong-{file_stamp(clock())}")
     except DatabaseCorrupt:
         raise UserError(
-            f"Bản sao lưu {source} cũng bị hỏng; hãy chọn bản khác: "
-            "baocao restore-backup --list rồi baocao restore-backup TỆP"
+            f"{source} không phải bản sao lưu dùng được (tệp hỏng hoặc không phải cơ sở dữ "
+            "liệu); dữ liệu hiện tại giữ nguyên; hãy chọn bản khác: baocao restore-backup "
+            "--list rồi baocao restore-backup TỆP"
         ) from None
-    except OSError as exc:
-        raise UserError(f"Không khôi phục được từ {source}: {exc.strerror or exc}") from None
+    except DatabaseForeign:
+        raise UserError(
+            f"{source} là cơ sở dữ liệu của chương trình khác, không phải bản sao lưu baocao; "
+            "dữ liệu hiện tại giữ nguyên"
+        ) from None
+    except DatabaseReadOnly:
+        raise UserError(
+            f"Không đọc được {source} hoặc không ghi được vào {folder} (thiếu quyền, ổ chỉ "
+            "đọc); dữ liệu hiện tại giữ nguyên"
+        ) from None
+    except (OSError, StorageError) as exc:
+        detail = "ổ đĩa đã đầy" if isinstance(exc, DatabaseFull) else reason(exc)
+        raise UserError(
+            f"Không khôi phục được từ {source}: {detail}; dữ liệu hiện tại giữ nguyên"
+        ) from None
     return RestoreResult(source, path, moved)

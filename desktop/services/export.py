@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import io
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -25,6 +26,8 @@ from desktop.errors import UserError
 from desktop.jobs import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from desktop.layout.content import Content
 from desktop.model.document import DocumentStatus
+from desktop.services.files import default_file_mode, fsync_directory
+from desktop.services.oserrors import reason
 from desktop.services.store import Store
 
 DEFAULT_PRODUCER = "baocao"
@@ -110,11 +113,20 @@ def export_files(
     with _staged(destinations) as staged:
         for done, (fmt, temp) in enumerate(staged.items(), start=2):
             progress(done, steps, f"Tạo tệp {FORMAT_LABELS[fmt]}")
+            # Rendered in memory (a document is a few hundred KB), then written in one go: a
+            # renderer never meets a failing disk half-way (python-docx would leave its zip
+            # open and print "Exception ignored" at exit), and the file is fsynced before the
+            # rename so a USB stick pulled out right after cannot hold an empty "finished" file.
+            rendered = io.BytesIO()
+            if fmt is ExportFormat.DOCX:
+                _write_docx(content, rendered, moment)
+            else:
+                pdf_pages = _write_pdf(content, rendered, moment, producer)
+            cancel.raise_if_cancelled()
             with _writing(destinations[fmt]), temp.open("wb") as stream:
-                if fmt is ExportFormat.DOCX:
-                    _write_docx(content, stream, moment)
-                else:
-                    pdf_pages = _write_pdf(content, stream, moment, producer)
+                stream.write(rendered.getbuffer())
+                stream.flush()
+                os.fsync(stream.fileno())
             cancel.raise_if_cancelled()
         progress(steps - 1, steps, "Ghi tệp")
         _commit(staged, destinations)
@@ -168,13 +180,14 @@ def _destination(fmt: ExportFormat, path: Path) -> Path:
         )
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise UserError(f"“{path}” là một thư mục; hãy ghi tên tệp {suffix} bên trong nó")
-    if not folder.is_dir():
-        raise UserError(
-            f"Thư mục “{folder}” không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác"
-        )
-    return path.absolute()
+    with _writing(path):
+        if path.is_dir():
+            raise UserError(f"“{path}” là một thư mục; hãy ghi tên tệp {suffix} bên trong nó")
+        if not folder.is_dir():
+            raise UserError(
+                f"Thư mục “{folder}” không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác"
+            )
+        return path.absolute()
 
 
 @contextlib.contextmanager
@@ -206,7 +219,11 @@ def _commit(staged: Mapping[ExportFormat, Path], destinations: Mapping[ExportFor
                 pass  # Windows refuses this while Word holds the file open
     for fmt, temp in staged.items():
         with _writing(destinations[fmt]):
+            with contextlib.suppress(OSError):
+                os.chmod(temp, default_file_mode())  # mkstemp made it private (0600)
             os.replace(temp, destinations[fmt])
+    for folder in {target.parent for target in destinations.values()}:
+        fsync_directory(folder)
 
 
 @contextlib.contextmanager
@@ -224,15 +241,16 @@ def _writing(target: Path) -> Iterator[None]:
             f"Không có quyền ghi vào thư mục “{target.parent}”; hãy chọn thư mục khác "
             "(ví dụ thư mục Tài liệu)"
         ) from None
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    except (OSError, UnicodeError) as exc:
+        code = getattr(exc, "errno", None)
+        if code in (errno.ENOSPC, errno.EDQUOT):
             raise UserError(
                 f"Ổ đĩa chứa “{target.parent}” đã đầy; hãy giải phóng chỗ trống hoặc chọn ổ khác"
             ) from None
-        if exc.errno == errno.EROFS:
+        if code == errno.EROFS:
             raise UserError(
                 f"Ổ đĩa chứa “{target.parent}” chỉ cho đọc; hãy chọn thư mục khác"
             ) from None
         raise UserError(
-            f"Không ghi được “{target.name}”: {exc.strerror or exc}; hãy chọn thư mục khác"
+            f"Không ghi được “{target.name}”: {reason(exc)}; hãy chọn thư mục khác"
         ) from None

@@ -7,10 +7,10 @@ from typing import Any
 
 from db import settings as db_settings
 from desktop.errors import UserError
-from desktop.model.document import Document
+from desktop.model.document import Document, SignerBlock
 from desktop.model.grammar import signer_problems
 from desktop.model.kinds import DocumentKind
-from desktop.model.profile import OfficeProfile
+from desktop.model.profile import OfficeProfile, SignerPreset
 from desktop.model.serialize import DocumentFormatError, profile_from_json, profile_to_json
 from desktop.model.text import describe_character, find_control_character
 from desktop.services.store import Store
@@ -103,3 +103,29 @@ def apply_profile_defaults(doc: Document, profile: OfficeProfile) -> Document:
         # Ô 13 (address line) belongs to công văn (Mẫu 1.5); other kinds leave it out.
         footer_address=profile.footer_address if doc.kind is DocumentKind.CONG_VAN else "",
     )
+
+
+def signer_preset_label(signer: SignerBlock) -> str:
+    """How a saved signer is listed: the title line and the name (“PHÓ CHỦ TỊCH — Trần Thị B”)."""
+    title = signer.lines[-1].text if signer.lines else ""
+    return " — ".join(part for part in (title, signer.name) if part) or "Người ký"
+
+
+def save_signer_preset(store: Store, signer: SignerBlock) -> tuple[OfficeProfile, bool]:
+    """Keep `signer` among the profile's saved signers, so other documents can pick it.
+
+    A saved signer with the same authority lines is replaced (the name changed); otherwise the
+    signer is added after the others. Returns the stored profile and whether it was added new.
+    """
+    if not signer.lines:
+        raise UserError("Hãy nhập quyền hạn, chức vụ người ký trước khi lưu làm mẫu.")
+    preset = SignerPreset(signer_preset_label(signer), signer)
+    with store.write():
+        profile = get_profile(store)
+        presets = list(profile.signers)
+        same = next((i for i, p in enumerate(presets) if p.signer.lines == signer.lines), None)
+        if same is None:
+            presets.append(preset)
+        else:
+            presets[same] = preset
+        return set_profile(store, profile.with_changes(signers=tuple(presets))), same is None

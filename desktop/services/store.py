@@ -25,6 +25,10 @@ from db.connection import Database, open_database, read_transaction, write_trans
 from db.errors import (
     DatabaseBusy,
     DatabaseCorrupt,
+    DatabaseForeign,
+    DatabaseFull,
+    DatabaseIOError,
+    DatabaseReadOnly,
     DatabaseTooNew,
     RevisionConflict,
     StorageError,
@@ -118,14 +122,13 @@ def open_store(
     """Open (creating on first use) the store in `data_dir` (see `desktop.services.paths`)."""
     settings = settings or StoreSettings()
     folder = resolve_data_dir(data_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror or exc}; "
-            "hãy chọn thư mục khác bằng --data-dir"
-        ) from None
+    _prepare_folder(folder)
     path = database_path(folder)
+    if path.is_dir():
+        raise UserError(
+            f"{path} là một thư mục, không phải tệp dữ liệu; hãy đổi tên hoặc chuyển thư mục đó "
+            "đi (không có gì bị xóa) rồi chạy lại"
+        )
     created = not path.exists() or path.stat().st_size == 0
     if created and path.exists() and db_backup.list_backups(path):
         # An empty file where backups exist was cut to nothing, not freshly created.
@@ -148,9 +151,50 @@ def open_store(
             raise
         except (OSError, StorageError, UserError) as exc:
             # Not being able to back up (a full disk, a busy folder) must not stop the work.
-            detail = exc.strerror if isinstance(exc, OSError) else str(exc)
-            store.backup_warning = f"Không sao lưu được dữ liệu: {detail or exc}"
+            store.backup_warning = f"Không sao lưu được dữ liệu: {_backup_failure(exc)}"
     return store
+
+
+def _backup_failure(exc: BaseException) -> str:
+    from desktop.services.oserrors import reason
+
+    if isinstance(exc, UserError):
+        return exc.message
+    if isinstance(exc, DatabaseFull):
+        return "ổ đĩa đã đầy"
+    if isinstance(exc, DatabaseBusy):
+        return "dữ liệu đang được ghi ở nơi khác"
+    if isinstance(exc, StorageError):
+        return "không tạo được bản sao (lỗi đọc ghi ổ đĩa)"
+    return reason(exc)
+
+
+def _prepare_folder(folder: Path) -> None:
+    """Create the data folder; refuse, before SQLite does it cryptically, one that is a file or
+    cannot be written (a write-protected USB stick, a CD, a folder of another user)."""
+    from desktop.services.oserrors import reason
+
+    if folder.exists() and not folder.is_dir():
+        raise UserError(
+            f"Thư mục dữ liệu {folder} thực ra là một tệp; hãy chọn thư mục khác bằng --data-dir"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, UnicodeError) as exc:
+        raise UserError(
+            f"Không tạo được thư mục dữ liệu {folder}: {reason(exc)}; "
+            "hãy chọn thư mục khác bằng --data-dir"
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise read_only_error(folder)
+
+
+def read_only_error(data_dir: Path) -> UserError:
+    return UserError(
+        f"Không ghi được vào thư mục dữ liệu {data_dir}: thư mục hoặc tệp baocao.db chỉ cho đọc "
+        "(ổ chống ghi, đĩa CD, thiếu quyền); không có gì bị thay đổi; hãy chép cả thư mục sang ổ "
+        "ghi được rồi dùng --data-dir, hoặc nhờ bộ phận CNTT cấp quyền ghi"
+    )
 
 
 @contextlib.contextmanager
@@ -164,6 +208,23 @@ def storage_errors(data_dir: Path) -> Iterator[None]:
         raise DataInUseError(
             f"Dữ liệu trong {data_dir} đang được một cửa sổ hoặc lệnh baocao khác ghi; "
             "hãy đợi giây lát rồi thử lại"
+        ) from None
+    except DatabaseReadOnly:
+        raise read_only_error(data_dir) from None
+    except DatabaseFull:
+        raise UserError(
+            f"Ổ đĩa chứa dữ liệu {data_dir} đã đầy nên lệnh chưa được lưu (không có gì bị ghi "
+            "dở); hãy giải phóng chỗ trống rồi chạy lại"
+        ) from None
+    except DatabaseIOError:
+        raise UserError(
+            f"Lỗi đọc ghi ổ đĩa chứa dữ liệu {data_dir} (ổ USB bị rút ra hoặc hỏng?); lệnh chưa "
+            "được lưu; hãy kiểm tra ổ đĩa rồi chạy lại"
+        ) from None
+    except DatabaseForeign:
+        raise UserError(
+            f"Tệp {database_path(data_dir)} không phải dữ liệu của baocao (có thể của chương "
+            "trình khác); tệp được giữ nguyên; hãy chọn thư mục dữ liệu khác bằng --data-dir"
         ) from None
     except DatabaseTooNew:
         raise UserError(

@@ -99,11 +99,12 @@ def test_disk_full_leaves_the_old_file_and_no_partial_one(
     target = out / "x.docx"
     target.write_bytes(b"ban cu")
 
-    def full(content, stream, moment) -> None:
-        stream.write(b"PK\x03\x04 partial")
+    def full(fd: int) -> None:
+        # The rendered bytes went to the page cache; the disk says it is full when they are
+        # flushed (what a USB stick or a network drive does).
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_service, "_write_docx", full)
+    monkeypatch.setattr(export_service.os, "fsync", full)
     with pytest.raises(UserError, match="đã đầy"):
         export_document(office_store, doc_id, "docx", target)
     assert target.read_bytes() == b"ban cu"

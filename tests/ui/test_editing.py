@@ -190,6 +190,28 @@ def test_header_choices_keep_their_enum_types(qtbot, window, store, document_id)
     assert header.urgency.currentText() == "Không"
 
 
+def test_authority_row_belongs_to_decisions_and_is_saved(qtbot, window, store, document_id):
+    from desktop.model.kinds import DocumentKind
+
+    open_editor(window, document_id)
+    header = window.editor_page.header
+    # A báo cáo has no "Thẩm quyền ban hành" line: the row is hidden.
+    assert header.authority.isHidden()
+    header.kind.setCurrentIndex(header.kind.findData(DocumentKind.QUYET_DINH.value))
+    header.kind.activated.emit(header.kind.currentIndex())
+    assert not header.authority.isHidden() and not header.authority_label.isHidden()
+    header.authority.setText("  Chủ tịch   Ủy ban nhân dân xã Tiên Điền ")
+    header.authority.editingFinished.emit()
+    assert window.session.document.authority == "Chủ tịch Ủy ban nhân dân xã Tiên Điền"
+    window.session.flush()
+    assert stored(store, document_id).authority == "Chủ tịch Ủy ban nhân dân xã Tiên Điền"
+    window.act_undo.trigger()
+    assert header.authority.text() == ""
+    header.kind.setCurrentIndex(header.kind.findData(DocumentKind.CONG_VAN.value))
+    header.kind.activated.emit(header.kind.currentIndex())
+    assert header.authority.isHidden()
+
+
 def test_closing_the_window_saves_what_was_just_typed(qtbot, window, store, document_id):
     body = open_editor(window, document_id)
     body.select_section("h2")

@@ -45,8 +45,8 @@ def test_create_edit_check_export_package_verify(qtbot, window, store, tmp_path:
     body.committer.commit()
     labels = [body.model.index(r, 0).data() for r in range(body.model.rowCount())]
     assert labels == ["Mở đầu", "I. Kết quả đạt được", "II. Nhiệm vụ thời gian tới"]
-    window.editor_page.closing.closing.setText("Trên đây là báo cáo kết quả quý I")
-    window.editor_page.closing.closing.editingFinished.emit()
+    window.editor_page.closing.closing.setPlainText("Trên đây là báo cáo kết quả quý I")
+    window.editor_page.closing.binder.commit_pending()
 
     # Check: the live checker runs in the background; findings point at places.
     window.show_checker()
@@ -218,9 +218,9 @@ def test_no_modal_dialog_appears_while_jobs_run(qtbot, window, document_id, tmp_
     timer.start(5)
     levels = []
     show = window.notice.show_message
-    window.notice.show_message = lambda text, level="info", folder=None: (
+    window.notice.show_message = lambda text, level="info", folder=None, **kw: (
         levels.append(level),
-        show(text, level, folder),
+        show(text, level, folder, **kw),
     )
     blocked = tmp_path / "b.pdf"
     blocked.mkdir()  # a folder where the file should go: this export fails

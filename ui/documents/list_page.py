@@ -58,7 +58,7 @@ class DocumentListPage(QWidget):
             self.status.addItem(label, status.value)
         self.year = QComboBox()
         self.year.addItem("Mọi năm", None)
-        self.trash = QCheckBox("Thùng rác")
+        self.trash = QCheckBox("Thùng &rác")
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -67,16 +67,17 @@ class DocumentListPage(QWidget):
         filters.addWidget(self.year, 1)
         filters.addWidget(self.trash)
 
-        self.new_button = QPushButton("Văn bản mới")
+        self.new_button = QPushButton("Văn bản &mới")
         self.new_button.setToolTip("Tạo văn bản mới (Ctrl+N)")
-        self.duplicate_button = QPushButton("Tạo từ kỳ trước")
+        self.duplicate_button = QPushButton("Tạo từ &kỳ trước")
         self.duplicate_button.setToolTip("Tạo văn bản mới từ văn bản đang chọn (báo cáo kỳ trước)")
-        self.import_button = QPushButton("Nhập từ tệp…")
+        self.import_button = QPushButton("&Nhập từ tệp…")
         self.import_button.setToolTip("Mở tệp .docx, .txt hoặc dán văn bản có sẵn")
         self.open_button = QPushButton("Mở")
-        self.delete_button = QPushButton("Xoá")
+        self.open_button.setToolTip("Mở văn bản đang chọn (Enter hoặc bấm đúp)")
+        self.delete_button = QPushButton("&Xoá")
         self.delete_button.setToolTip("Chuyển vào thùng rác (có thể khôi phục)")
-        self.restore_button = QPushButton("Khôi phục")
+        self.restore_button = QPushButton("Khôi &phục")
         buttons = QHBoxLayout()
         for b in (self.new_button, self.duplicate_button, self.import_button):
             buttons.addWidget(b)
@@ -160,7 +161,16 @@ class DocumentListPage(QWidget):
         self.model.set_rows(rows)
         self._refresh_years()
         where = "trong thùng rác" if deleted else ""
-        self.count_label.setText(f"{len(rows)} văn bản {where}".strip())
+        filtered = bool(query) or any(c.currentData() for c in (self.kind, self.status, self.year))
+        if rows or deleted:
+            self.count_label.setText(f"{len(rows)} văn bản {where}".strip())
+        elif filtered:
+            self.count_label.setText("Không có văn bản nào khớp với điều kiện tìm.")
+        else:
+            self.count_label.setText(
+                "Chưa có văn bản nào. Bấm “Văn bản mới” (Ctrl+N) để soạn, hoặc “Nhập từ tệp…” "
+                "(Ctrl+O) để đưa vào một văn bản Word có sẵn."
+            )
         if selected is not None:
             self.select(selected)
         elif self.proxy.rowCount():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.editing import appendices as ap
+from desktop.editing.outline import ladder
 from desktop.errors import UserError
 from desktop.layout.build import appendix_label
 from desktop.model.document import Block, Document
@@ -37,15 +38,22 @@ class AppendixEditor(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Danh sách phụ lục")
         add = QPushButton("Thêm phụ lục")
-        remove = QPushButton("Xoá")
-        up = QPushButton("↑")
-        down = QPushButton("↓")
+        add.setToolTip("Thêm một phụ lục sau các phụ lục đã có")
+        self.remove_button = QPushButton("Xoá")
+        self.remove_button.setToolTip("Xoá phụ lục đang chọn (hoàn tác bằng Ctrl+Z)")
+        self.up_button = QPushButton("↑")
+        self.up_button.setToolTip("Chuyển phụ lục lên (đổi số thứ tự)")
+        self.down_button = QPushButton("↓")
+        self.down_button.setToolTip("Chuyển phụ lục xuống (đổi số thứ tự)")
+        for b in (self.up_button, self.down_button):
+            b.setMaximumWidth(40)
         add.clicked.connect(self.add)
-        remove.clicked.connect(self.remove)
-        up.clicked.connect(lambda: self.move_appendix(-1))
-        down.clicked.connect(lambda: self.move_appendix(1))
+        self.remove_button.clicked.connect(self.remove)
+        self.up_button.clicked.connect(lambda: self.move_appendix(-1))
+        self.down_button.clicked.connect(lambda: self.move_appendix(1))
         buttons = QHBoxLayout()
-        for b in (add, remove, up, down):
+        buttons.addWidget(add, 1)
+        for b in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -58,6 +66,13 @@ class AppendixEditor(QWidget):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("(Kèm theo …) — để trống trên bản điện tử")
         self.editor = TextEditor()
+        self.editor.setAccessibleName("Nội dung phụ lục")
+        self.editor.setPlaceholderText(
+            "Gõ nội dung phụ lục. Chèn bảng bằng nút “Bảng”; đặt đề mục (I, 1, a…) bằng nút "
+            "“Đề mục” — số đề mục tự đánh khi in."
+        )
+        self.editor.show_heading_numbers = True  # the appendix text holds its own headings
+        self.editor.message.connect(self.message.emit)
         self.committer = TextCommitter(self.editor, session, self)
         self.committer.label = "Sửa nội dung phụ lục"
         self.committer.origin = "appendix-text"
@@ -68,20 +83,28 @@ class AppendixEditor(QWidget):
         self.empty = QLabel("Văn bản chưa có phụ lục. Bấm “Thêm phụ lục” để tạo.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QWidget()
-        form = QFormLayout()
-        form.addRow("Tên phụ lục:", self.title)
-        form.addRow("Dòng kèm theo:", self.reference)
+        self.fields = QWidget()  # hidden, with its labels, while there is no phụ lục
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        title_label = QLabel("&Tên phụ lục:")
+        title_label.setBuddy(self.title)
+        reference_label = QLabel("Dòng &kèm theo:")
+        reference_label.setBuddy(self.reference)
+        form.addRow(title_label, self.title)
+        form.addRow(reference_label, self.reference)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(form)
-        self.format_bar = FormatBar(self.editor, right)
+        right_layout.addWidget(self.fields)
+        self.format_bar = FormatBar(self.editor, right, headings=True)
         right_layout.addWidget(self.format_bar)
         right_layout.addWidget(self.editor, 1)
-        right_layout.addWidget(self.empty)
+        right_layout.addWidget(self.empty, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([230, 600])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -118,9 +141,12 @@ class AppendixEditor(QWidget):
     def _show(self, doc: Document) -> None:
         appendix = next((a for a in doc.appendices if a.id == self.current), None)
         has = appendix is not None
-        for w in (self.title, self.reference, self.editor, self.format_bar):
+        for w in (self.fields, self.editor, self.format_bar):
             w.setVisible(has)
         self.empty.setVisible(not has)
+        for b in (self.remove_button, self.up_button, self.down_button):
+            b.setEnabled(has)
+        self.format_bar.set_heading_levels(ladder(doc.kind))
         if appendix is None:
             self._shown_id = None
             self.committer.load((), 0, None)
@@ -142,6 +168,22 @@ class AppendixEditor(QWidget):
             return ap.update_appendix(document, appendix_id, body=blocks)
 
         self.committer.load(appendix.body, 0, apply)
+
+    def show_block(self, block_id: str) -> bool:
+        """Select the phụ lục that is `block_id` or holds it; put the caret on that block."""
+        doc = self.session.document
+        if doc is None:
+            return False
+        for row, appendix in enumerate(doc.appendices):
+            if appendix.id == block_id:
+                self.list.setCurrentRow(row)
+                self.title.setFocus()
+                return True
+            if any(b.id == block_id for b in appendix.body):
+                self.list.setCurrentRow(row)
+                self.editor.setFocus()
+                return self.editor.place_caret_at_block(block_id)
+        return False
 
     def _row_changed(self, row: int) -> None:
         doc = self.session.document

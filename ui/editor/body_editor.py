@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QTextEdit,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -78,6 +77,7 @@ class BodyEditor(QWidget):
             section=self.current_section, cursor=cursor
         )
         self.committer.on_error = self.message.emit
+        self.editor.message.connect(self.message.emit)
         self.section_title = QLineEdit()
         self.section_title.setPlaceholderText("Tên mục")
         self.section_title.setAccessibleName("Tên mục đang chọn")
@@ -118,6 +118,9 @@ class BodyEditor(QWidget):
         self.model.renameRequested.connect(self.rename_section)
         self.model.moveRequested.connect(self.move_section)
         self.section_title.editingFinished.connect(self._title_edited)
+        # Enter after naming a section: start typing its text (as in a word processor).
+        self.section_title.returnPressed.connect(self.editor.setFocus)
+        QWidget.setTabOrder(self.section_title, self.editor)
         session.documentChanged.connect(self._on_document)
 
     # -- actions -----------------------------------------------------------------------------
@@ -249,12 +252,7 @@ class BodyEditor(QWidget):
         self.committer.load(
             content, _footnotes_before(body, start), apply if self.session.document else None
         )
-        self.editor.setPlaceholderText(
-            "Gõ đoạn mở đầu (nếu có), ví dụ: “Thực hiện Công văn số …, Ủy ban nhân dân … báo cáo"
-            " như sau:”"
-            if heading_id is None
-            else "Gõ nội dung của mục này. Dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê."
-        )
+        self.editor.setPlaceholderText(self._placeholder(heading_id))
         if cursor is not None:
             text_cursor = self.editor.textCursor()
             text_cursor.setPosition(min(cursor, self.editor.document().characterCount() - 1))
@@ -263,6 +261,24 @@ class BodyEditor(QWidget):
         self._sync_title()
         self._update_actions()
         self.sectionChanged.emit(heading_id)
+
+    def _placeholder(self, heading_id: str | None) -> str:
+        if heading_id is None:
+            return (
+                "Gõ đoạn mở đầu (nếu có), ví dụ: “Thực hiện Công văn số …, Ủy ban nhân dân … "
+                "báo cáo như sau:”"
+            )
+        node = self.model.outline.nodes.get(heading_id)
+        if node is not None and node.children:
+            count = len(node.children)
+            return (
+                f"Mục {node.label} có {count} mục con (chọn ở dàn ý bên trái để sửa). Ở đây có "
+                "thể gõ đoạn văn chung của mục, in ngay dưới tên mục."
+            )
+        return "Gõ nội dung của mục này. Dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê."
+
+    def has_block(self, block_id: str) -> bool:
+        return any(b.id == block_id for b in self.body)
 
     def _sync_title(self) -> None:
         heading_id = self.current_section
@@ -306,37 +322,7 @@ class BodyEditor(QWidget):
             if position in node.content_range:
                 heading_id = node.id
         self.select_section(heading_id)
-        document = self.editor.document()
-        text_block = document.begin()
-        while text_block.isValid():
-            if str(text_block.blockFormat().property(richtext.BLOCK_ID) or "") == block_id:
-                break
-            text_block = text_block.next()
-        else:
-            # A table: find its frame.
-            text_block = document.begin()
-            while text_block.isValid():
-                table = QTextCursor(text_block).currentTable()
-                if (
-                    table is not None
-                    and str(table.format().property(richtext.TABLE_ID) or "") == block_id
-                ):
-                    break
-                text_block = text_block.next()
-        if not text_block.isValid():
-            return False
-        cursor = QTextCursor(text_block)
-        self.editor.setTextCursor(cursor)
-        self.editor.ensureCursorVisible()
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(text_block)
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#fef3c7"))
-        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.format = fmt
-        self.editor.setExtraSelections([selection])
-        self.editor.setFocus()
-        return True
+        return self.editor.place_caret_at_block(block_id)
 
     # -- structure commands --------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ the Lưu line, drafter initials and copies, and the footer address of a công v�
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,8 +25,10 @@ from desktop.editing.fields import (
     parse_positive_int,
     split_lines,
 )
+from desktop.errors import UserError
 from desktop.model.document import Document, SignerBlock
 from desktop.model.profile import OfficeProfile
+from desktop.services import profile as profile_service
 from ui.editor.binder import FormBinder, field_getter, field_setter
 from ui.session import DocumentSession, ViewState
 
@@ -38,7 +41,17 @@ def _signer_name_set(doc: Document, name: object) -> Document:
     return doc.with_changes(signer=SignerBlock(lines=doc.signer.lines, name=str(name)))
 
 
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A row label whose &-letter focuses `widget`."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
 class ClosingForm(QScrollArea):
+    profileChanged = Signal(object)  # the office profile after "Lưu làm mẫu"
+    message = Signal(str)
+
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -49,12 +62,17 @@ class ClosingForm(QScrollArea):
         outer = QVBoxLayout(inner)
 
         top = QFormLayout()
-        self.closing = QLineEdit()
+        # Two lines: the closing sentence of a báo cáo is long and must be read whole.
+        self.closing = QPlainTextEdit()
         self.closing.setPlaceholderText(
             "Câu kết, ví dụ: Trên đây là báo cáo … (dấu ./. được thêm khi in)"
         )
-        top.addRow("Câu &kết:", self.closing)
-        self.binder.line(self.closing, "câu kết", field_getter("closing"), field_setter("closing"))
+        self.closing.setTabChangesFocus(True)
+        self.closing.setFixedHeight(self.closing.fontMetrics().lineSpacing() * 2 + 14)
+        top.addRow(_buddy("Câu &kết:", self.closing), self.closing)
+        self.binder.text(self.closing, "câu kết", field_getter("closing"),
+                         field_setter("closing"), to_text=str,
+                         parse=lambda t: " ".join(t.split()))  # fmt: skip
         outer.addLayout(top)
 
         signer_box = QGroupBox("Người ký")
@@ -63,10 +81,17 @@ class ClosingForm(QScrollArea):
         self.signer_presets = QComboBox()
         self.signer_presets.setToolTip("Người ký đã lưu trong hồ sơ cơ quan")
         self.apply_signer = QPushButton("Dùng người ký này")
+        self.apply_signer.setToolTip("Điền quyền hạn, chức vụ và họ tên từ mẫu đã chọn")
         self.apply_signer.clicked.connect(self._apply_signer_preset)
+        self.save_signer = QPushButton("Lưu làm mẫu")
+        self.save_signer.setToolTip(
+            "Lưu người ký dưới đây vào hồ sơ cơ quan để chọn lại cho văn bản khác"
+        )
+        self.save_signer.clicked.connect(self.save_signer_preset)
         presets.addWidget(self.signer_presets, 1)
         presets.addWidget(self.apply_signer)
-        signer_form.addRow("Mẫu đã lưu:", presets)
+        presets.addWidget(self.save_signer)
+        signer_form.addRow(_buddy("&Mẫu đã lưu:", self.signer_presets), presets)
         self.signer_lines = QPlainTextEdit()
         self.signer_lines.setPlaceholderText(
             "Mỗi dòng một chức danh, ví dụ:\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
@@ -95,7 +120,10 @@ class ClosingForm(QScrollArea):
                          field_setter("distribution"), to_text=join_lines, parse=split_lines)  # fmt: skip
         self.default_distribution = QPushButton("Dùng Nơi nhận mặc định")
         self.default_distribution.clicked.connect(self._apply_default_distribution)
-        dist_form.addRow("", self.default_distribution)
+        default_row = QHBoxLayout()
+        default_row.addWidget(self.default_distribution)
+        default_row.addStretch(1)
+        dist_form.addRow("", default_row)
         self.archive_note = QLineEdit()
         self.archive_note.setPlaceholderText("đơn vị lưu sau “Lưu: VT,”, ví dụ VP")
         dist_form.addRow("&Lưu: VT,", self.archive_note)
@@ -109,7 +137,7 @@ class ClosingForm(QScrollArea):
         marks.addWidget(self.drafter)
         marks.addWidget(QLabel("Số lượng bản:"))
         marks.addWidget(self.copies)
-        dist_form.addRow("Người soạn thảo:", marks)
+        dist_form.addRow(_buddy("Người s&oạn thảo:", self.drafter), marks)
         self.binder.line(self.drafter, "ký hiệu người soạn thảo", field_getter("drafter_initials"),
                          field_setter("drafter_initials"))  # fmt: skip
         self.binder.line(self.copies, "số lượng bản", field_getter("copies"), field_setter("copies"),
@@ -121,7 +149,7 @@ class ClosingForm(QScrollArea):
         self.footer_address.setPlaceholderText(
             "Địa chỉ, điện thoại, thư điện tử (công văn, chân trang 1)"
         )
-        footer.addRow("Địa chỉ chân trang:", self.footer_address)
+        footer.addRow(_buddy("Địa chỉ chân tr&ang:", self.footer_address), self.footer_address)
         self.binder.line(self.footer_address, "địa chỉ chân trang", field_getter("footer_address"),
                          field_setter("footer_address"))  # fmt: skip
         outer.addLayout(footer)
@@ -144,6 +172,16 @@ class ClosingForm(QScrollArea):
         self.signer_presets.setEnabled(has)
         self.apply_signer.setEnabled(has)
         self.default_distribution.setEnabled(bool(profile.distribution))
+        self.default_distribution.setToolTip(
+            "Thay danh sách trên bằng Nơi nhận của hồ sơ cơ quan"
+            if profile.distribution
+            else "Hồ sơ cơ quan chưa có Nơi nhận mặc định (Tệp → Hồ sơ cơ quan…)"
+        )
+        self.signer_presets.setToolTip(
+            "Người ký đã lưu trong hồ sơ cơ quan"
+            if has
+            else "Chưa lưu người ký nào: điền bên dưới rồi bấm “Lưu làm mẫu”"
+        )
 
     def _apply_signer_preset(self) -> None:
         doc = self.session.document
@@ -155,6 +193,25 @@ class ClosingForm(QScrollArea):
         new = doc.with_changes(signer=SignerBlock(lines=preset.lines, name=name))
         self.session.apply(new, "Chọn người ký", origin="preset",
                            view_before=ViewState(area="closing"))  # fmt: skip
+
+    def save_signer_preset(self) -> None:
+        """Keep the signer typed below as a preset of the office profile."""
+        self.binder.commit_pending()
+        doc = self.session.document
+        if doc is None:
+            return
+        try:
+            profile, added = profile_service.save_signer_preset(self.session.store, doc.signer)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.error.setText("")
+        self.set_profile(profile)
+        label = profile_service.signer_preset_label(doc.signer)
+        self.signer_presets.setCurrentIndex(max(self.signer_presets.findText(label), 0))
+        self.profileChanged.emit(profile)
+        verb = "Đã lưu" if added else "Đã cập nhật"
+        self.message.emit(f"{verb} mẫu người ký “{label}” trong hồ sơ cơ quan.")
 
     def _apply_default_distribution(self) -> None:
         doc = self.session.document

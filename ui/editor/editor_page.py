@@ -68,10 +68,16 @@ class EditorPage(QWidget):
         self.header = HeaderForm(session)
         self.closing = ClosingForm(session)
         self.appendices = AppendixEditor(session)
-        self.tabs.addTab(self.body, "&Nội dung")
-        self.tabs.addTab(self.header, "&Thông tin chung")
-        self.tabs.addTab(self.closing, "&Ký và Nơi nhận")
-        self.tabs.addTab(self.appendices, "&Phụ lục")
+        # No Alt-letters on the tabs: Alt+T, Alt+K … belong to the menu bar and the form fields
+        # (an ambiguous Alt-letter reaches neither). The tabs are Ctrl+1…4 (menu "Văn bản").
+        for widget, text, key in (
+            (self.body, "Nội dung", 1),
+            (self.header, "Thông tin chung", 2),
+            (self.closing, "Ký và Nơi nhận", 3),
+            (self.appendices, "Phụ lục", 4),
+        ):
+            index = self.tabs.addTab(widget, text)
+            self.tabs.setTabToolTip(index, f"{text} (Ctrl+{key})")
         for w in (self.body, self.appendices):
             w.message.connect(self.message.emit)
 
@@ -99,10 +105,24 @@ class EditorPage(QWidget):
                 self.tabs.setCurrentWidget(target)
 
     def go_to_block(self, block_id: str) -> bool:
-        self.tabs.setCurrentWidget(self.body)
-        return self.body.highlight_block(block_id)
+        """Show the place of a block: in the body, or in a phụ lục (its title or a block of its
+        body — the checker points at either)."""
+        if self.body.has_block(block_id):
+            self.tabs.setCurrentWidget(self.body)
+            return self.body.highlight_block(block_id)
+        if self.appendices.show_block(block_id):
+            self.tabs.setCurrentWidget(self.appendices)
+            return True
+        return False
 
     def go_to_element(self, element: str) -> bool:
+        if element.startswith("Nội dung"):
+            self.tabs.setCurrentWidget(self.body)
+            self.body.editor.setFocus()
+            return True
+        if element.startswith("Phụ lục"):
+            self.tabs.setCurrentWidget(self.appendices)
+            return True
         for name, (tab, widget_name) in _ELEMENT_TARGETS.items():
             if element.startswith(name):
                 form = self.header if tab == "header" else self.closing

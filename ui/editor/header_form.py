@@ -22,7 +22,7 @@ from desktop.editing.fields import (
     parse_positive_int,
     split_lines,
 )
-from desktop.model.document import Secrecy, Urgency
+from desktop.model.document import Document, Secrecy, Urgency
 from desktop.model.kinds import KIND_INFO, DocumentKind
 from ui.editor.binder import FormBinder, field_getter, field_setter
 from ui.session import DocumentSession
@@ -113,6 +113,24 @@ class HeaderForm(QScrollArea):
         form.addRow("&Trích yếu:", self.title)
         self.binder.line(self.title, "trích yếu", field_getter("title"), field_setter("title"))
 
+        # Quyết định / nghị quyết only (Mẫu 1.1–1.3): the row is shown for those kinds.
+        self.authority = QLineEdit()
+        self.authority.setPlaceholderText(
+            "Ví dụ: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC (in hoa, đậm dưới trích yếu)"
+        )
+        self.authority.setToolTip(
+            "Chức vụ người đứng đầu khi người đó có thẩm quyền ban hành; nếu không, tên tập thể "
+            "lãnh đạo hoặc cơ quan (ví dụ ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC)."
+        )
+        self.authority_label = _buddy("Thẩm &quyền ban hành (quyết định):", self.authority)
+        form.addRow(self.authority_label, self.authority)
+        self.binder.line(self.authority, "thẩm quyền ban hành", field_getter("authority"),
+                         field_setter("authority"))  # fmt: skip
+        self._form = form
+        session.documentChanged.connect(self._show_kind_rows)
+        if session.document is not None:
+            self._show_kind_rows(session.document)
+
         self.recipients = _lines_box("Mỗi nơi một dòng, ví dụ: Sở Nội vụ tỉnh Hà Tĩnh")
         form.addRow("Kính &gửi:", self.recipients)
         self.binder.text(self.recipients, "Kính gửi", field_getter("recipients"),
@@ -157,3 +175,8 @@ class HeaderForm(QScrollArea):
         outer.addStretch(1)
         self.binder.errorChanged.connect(self.error.setText)
         self.setWidget(inner)
+
+    def _show_kind_rows(self, doc: Document, *_rest: object) -> None:
+        """The authority row belongs to quyết định and nghị quyết; a value typed before the kind
+        changed is kept (and printed again if the kind comes back)."""
+        self._form.setRowVisible(self.authority, KIND_INFO[doc.kind].takes_authority)

@@ -56,6 +56,8 @@ TABLE_ID = QTextFormat.Property.UserProperty + 20
 TABLE_META = QTextFormat.Property.UserProperty + 21
 
 PAGE_BREAK_TEXT = "——— Ngắt trang ———"
+CAPTION = "caption"  # block kind of the line right before a table: the table's caption
+CAPTION_HINT = "Tên bảng (nếu có), ví dụ: Bảng 1. Kết quả thực hiện các chỉ tiêu"
 MARKERS = {ListMarker.DASH: "- ", ListMarker.PLUS: "+ "}
 
 # Screen rendition of the print layout (1.27 cm first-line indent, 6 pt before each paragraph).
@@ -178,8 +180,11 @@ class _Writer:
                 self.table(block)
 
     def table(self, table: Table) -> None:
-        # A table needs a block before it; the empty block it leaves after is dropped on read.
-        self.new_block(block_format("paragraph", None))
+        # A table needs a block before it: that block is the table's caption line ("Bảng 1. …",
+        # empty when the table has none); the empty block it leaves after is dropped on read.
+        self.new_block(block_format(CAPTION, None))
+        if table.caption:
+            self.cursor.insertText(table.caption, QTextCharFormat())
         columns = max(table.column_count, 1)
         rows = max(len(table.rows), 1)
         fmt = table_format(table)
@@ -230,7 +235,7 @@ def table_format(table: Table) -> QTextTableFormat:
             ]
         )
     fmt.setProperty(TABLE_ID, table.id)
-    meta = {"caption": table.caption, "column_widths": table.column_widths}
+    meta = {"column_widths": table.column_widths}  # the caption is the line above the table
     fmt.setProperty(TABLE_META, json.dumps(meta, ensure_ascii=False))
     return fmt
 
@@ -387,9 +392,22 @@ def read_table(qtable: QTextTable) -> Table:
         rows=tuple(rows),
         header_rows=header_rows,
         column_widths=column_widths,
-        caption=str(meta.get("caption") or ""),
+        caption=caption_of(qtable),
         id=table_id,
     )
+
+
+def caption_block(qtable: QTextTable) -> QTextBlock | None:
+    """The caption line of a table: the block right before it, when it is one."""
+    block = qtable.document().findBlock(qtable.firstPosition()).previous()
+    if block.isValid() and str(block.blockFormat().property(BLOCK_KIND) or "") == CAPTION:
+        return block
+    return None
+
+
+def caption_of(qtable: QTextTable) -> str:
+    block = caption_block(qtable)
+    return " ".join(block.text().split()) if block is not None else ""
 
 
 def _iter_top_level(document: QTextDocument) -> Iterator[QTextBlock | QTextTable]:
@@ -418,7 +436,8 @@ def read_blocks(document: QTextDocument) -> tuple[Block, ...]:
         seen.add(block_id)
         return block_id
 
-    for item in _iter_top_level(document):
+    items = list(_iter_top_level(document))
+    for position, item in enumerate(items):
         if isinstance(item, QTextTable):
             table = read_table(item)
             if table.id in seen:
@@ -437,6 +456,11 @@ def read_blocks(document: QTextDocument) -> tuple[Block, ...]:
         kind = str(fmt.property(BLOCK_KIND) or "paragraph")
         block_id = str(fmt.property(BLOCK_ID) or "")
         text = block.text()
+        if kind == CAPTION:
+            following = items[position + 1] if position + 1 < len(items) else None
+            if isinstance(following, QTextTable):
+                continue  # read with its table
+            kind = "paragraph"  # the table was deleted: what was typed stays, as a paragraph
         if kind == "pagebreak" and text == PAGE_BREAK_TEXT:
             out.append(PageBreak(id=unique(block_id)))
             continue

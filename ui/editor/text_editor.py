@@ -9,25 +9,32 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.editing.paste import PasteResult, convert_legacy, paste_html, paste_text
-from desktop.model.document import FootnoteRef, Run, Table, TableCell
+from desktop.model.document import FootnoteRef, Heading, HeadingLevel, Run, Table, TableCell
+from desktop.model.numbering import number_headings
 from ui.editor import richtext
 
 
 class TextEditor(QTextEdit):
     pasteConverted = Signal(str)  # the legacy encoding name that a paste was converted from
     footnoteEditRequested = Signal(int)  # document position of a footnote mark
+    message = Signal(str)  # a short status-bar message
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +45,8 @@ class TextEditor(QTextEdit):
         self._serial = 1000
         self.cursorPositionChanged.connect(self._leave_footnote_format)
         self.setAccessibleName("Nội dung mục đang chọn")
+        self.show_heading_numbers = False  # draw heading numbers (where the text holds headings)
+        self._hint = ""
 
     # -- undo belongs to the window -----------------------------------------------------------
 
@@ -60,6 +69,13 @@ class TextEditor(QTextEdit):
         ):
             event.ignore()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._in_caption():
+            # Enter after a table's name goes into the table, it does not split the name.
+            cursor = self.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+            self.setTextCursor(cursor)
+            return
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._fix_new_block()
@@ -70,7 +86,11 @@ class TextEditor(QTextEdit):
         cursor = self.textCursor()
         fmt = cursor.blockFormat()
         kind = str(fmt.property(richtext.BLOCK_KIND) or "paragraph")
-        new_kind = "paragraph" if kind in {"heading", "pagebreak", "after-table"} else kind
+        new_kind = (
+            "paragraph"
+            if kind in {"heading", "pagebreak", "after-table", richtext.CAPTION}
+            else kind
+        )
         cursor.setBlockFormat(richtext.block_format(new_kind, None))
         if kind == "heading":
             cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
@@ -215,7 +235,8 @@ class TextEditor(QTextEdit):
 
     # -- tables ---------------------------------------------------------------------------------
 
-    def insert_table(self, rows: int, columns: int) -> None:
+    def insert_table(self, rows: int, columns: int, caption: str = "") -> None:
+        """Insert a table after the current paragraph, with its caption line above it."""
         rows, columns = max(rows, 1), max(columns, 1)
         table = Table(
             rows=tuple(tuple(TableCell(()) for _ in range(columns)) for _ in range(rows)),
@@ -223,12 +244,202 @@ class TextEditor(QTextEdit):
         )
         cursor = self.textCursor()
         cursor.beginEditBlock()
-        if cursor.block().text():
+        if cursor.block().text() or cursor.currentTable() is not None:
+            if cursor.currentTable() is not None:  # after the table, not inside one of its cells
+                cursor.setPosition(cursor.currentTable().lastPosition() + 1)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertBlock(richtext.block_format("paragraph", None))
+            cursor.insertBlock(richtext.block_format(richtext.CAPTION, None), QTextCharFormat())
+        else:
+            cursor.setBlockFormat(richtext.block_format(richtext.CAPTION, None))
+        caption = " ".join(caption.split())
+        if caption:
+            cursor.insertText(caption, QTextCharFormat())
         cursor.insertTable(rows, columns, richtext.table_format(table))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+
+    def _in_caption(self) -> bool:
+        block = self.textCursor().block()
+        return str(block.blockFormat().property(richtext.BLOCK_KIND) or "") == richtext.CAPTION
+
+    def go_to_caption(self) -> bool:
+        """Put the caret at the end of the caption line of the table under the caret."""
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        block = richtext.caption_block(table) if table is not None else None
+        if block is None:
+            return False
+        cursor.setPosition(block.position() + block.length() - 1)
+        self.setTextCursor(cursor)
+        self.setFocus()
+        return True
+
+    def place_caret_at_block(self, block_id: str) -> bool:
+        """Put the caret on the paragraph or table shown for model block `block_id` and mark it
+        (the checker and the evidence panel lead here)."""
+        document = self.document()
+        found = None
+        block = document.begin()
+        while block.isValid():
+            if str(block.blockFormat().property(richtext.BLOCK_ID) or "") == block_id:
+                found = block
+                break
+            table = QTextCursor(block).currentTable()
+            if table is not None and str(table.format().property(richtext.TABLE_ID) or "") == (
+                block_id
+            ):
+                found = block
+                break
+            block = block.next()
+        if found is None:
+            return False
+        self.setTextCursor(QTextCursor(found))
+        self.ensureCursorVisible()
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(found)  # type: ignore[attr-defined]
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fef3c7"))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.format = fmt  # type: ignore[attr-defined]
+        self.setExtraSelections([selection])
+        self.setFocus()
+        return True
+
+    # -- hints drawn over the text ---------------------------------------------------------------
+
+    def setPlaceholderText(self, text: str) -> None:  # type: ignore[override]
+        """Our own placeholder: Qt's is clipped to one line, and ours are sentences."""
+        self._hint = text
+        self.viewport().update()
+
+    def placeholderText(self) -> str:  # type: ignore[override]
+        return self._hint
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._hint and self.document().isEmpty():
+            hint = QPainter(self.viewport())
+            hint.setPen(QColor("#6b7280"))
+            hint.setFont(self.document().defaultFont())
+            margin = int(self.document().documentMargin())
+            area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+            hint.drawText(
+                area, int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), self._hint
+            )
+            hint.end()
+            return
+        painter: QPainter | None = None
+        layout = self.document().documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        labels = self._heading_labels() if self.show_heading_numbers else {}
+        block = self.document().begin()
+        while block.isValid():
+            kind = str(block.blockFormat().property(richtext.BLOCK_KIND) or "")
+            hint = kind == richtext.CAPTION and not block.text()
+            label = labels.get(block.blockNumber()) if kind == "heading" else None
+            if hint or label:
+                if painter is None:
+                    painter = QPainter(self.viewport())
+                rect = layout.blockBoundingRect(block).translated(dx, dy)
+                if rect.bottom() >= 0 and rect.top() <= self.viewport().height():
+                    self._paint_hint(painter, block, rect, label)
+            block = block.next()
+        if painter is not None:
+            painter.end()
+
+    def _paint_hint(
+        self, painter: QPainter, block: QTextBlock, rect: QRectF, label: str | None
+    ) -> None:
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return
+        line = layout.lineAt(0)
+        top = rect.top() + line.y()
+        text_left = rect.left() + line.x()  # where the first line's text starts (after indent)
+        font = QFont(self.document().defaultFont())
+        painter.setPen(QColor("#6b7280"))
+        if label:  # an automatic heading number, in the first-line indent before the title
+            font.setBold(True)
+            painter.setFont(font)
+            area = QRectF(rect.left(), top, max(line.x() - 6, 0.0), line.height())
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(area, int(align), label)
+            return
+        font.setItalic(True)
+        painter.setFont(font)
+        area = QRectF(text_left, top, max(rect.right() - text_left, 0.0), line.height())
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(area, int(align), richtext.CAPTION_HINT)
+
+    def _heading_labels(self) -> dict[int, str]:
+        """Numbers of the heading paragraphs (block number → "I.", "1.", "a)"), computed as the
+        printout does; they are drawn, never typed."""
+        headings: list[Heading] = []
+        numbers: dict[str, int] = {}
+        block = self.document().begin()
+        while block.isValid():
+            fmt = block.blockFormat()
+            if str(fmt.property(richtext.BLOCK_KIND) or "") == "heading":
+                try:
+                    level = HeadingLevel(str(fmt.property(richtext.HEADING_LEVEL) or ""))
+                except ValueError:
+                    level = HeadingLevel.ARABIC
+                key = str(block.blockNumber())
+                numbered = fmt.property(richtext.HEADING_NUMBERED) is not False
+                headings.append(Heading(level, (), numbered=numbered, id=key))
+                numbers[key] = block.blockNumber()
+            block = block.next()
+        return {numbers[k]: v for k, v in number_headings(headings).items()}
+
+    # -- headings (phụ lục) -----------------------------------------------------------------------
+
+    def set_heading(self, level: HeadingLevel | None) -> None:
+        """Make the paragraphs under the caret headings of `level` (None: plain paragraphs).
+
+        Used where the text itself holds its headings (a phụ lục); the body's headings are the
+        outline's. A "- "/"+ " marker is dropped; a heading shows bold, as it prints.
+        """
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block = self.document().findBlock(start)
+        blocks = []
+        while block.isValid() and block.position() <= end:
+            kind = str(block.blockFormat().property(richtext.BLOCK_KIND) or "paragraph")
+            if QTextCursor(block).currentTable() is None and kind not in {
+                "pagebreak",
+                richtext.CAPTION,
+            }:
+                blocks.append(block)
+            block = block.next()
+        if not blocks:
+            return
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()
+        for b in blocks:
+            block_id = str(b.blockFormat().property(richtext.BLOCK_ID) or "") or None
+            edit.setPosition(b.position())
+            if b.text().startswith(("- ", "+ ")):
+                edit.setPosition(b.position() + 2, QTextCursor.MoveMode.KeepAnchor)
+                edit.removeSelectedText()
+            if level is None:
+                edit.setBlockFormat(richtext.block_format("paragraph", block_id))
+            else:
+                fmt = richtext.block_format("heading", block_id)
+                fmt.setProperty(richtext.HEADING_LEVEL, level.value)
+                fmt.setProperty(richtext.HEADING_NUMBERED, True)
+                fmt.setProperty(richtext.HEADING_TITLED, True)
+                edit.setBlockFormat(fmt)
+            edit.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            weight = QTextCharFormat()
+            weight.setFontWeight(QFont.Weight.Normal if level is None else QFont.Weight.Bold)
+            edit.mergeCharFormat(weight)
+        edit.endEditBlock()
+        weight = QTextCharFormat()
+        weight.setFontWeight(QFont.Weight.Normal if level is None else QFont.Weight.Bold)
+        self.mergeCurrentCharFormat(weight)
+        self.viewport().update()
 
     def current_table_cell(self) -> tuple[object, int, int] | None:
         cursor = self.textCursor()

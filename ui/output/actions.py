@@ -12,16 +12,32 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.services.preferences import get_preference, set_preference
 from ui import adapters
 from ui.output.printing import paint_pdf, prepare_printer
 from ui.panels.preview import render_preview_pdf
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+LAST_DIR_KEY = "output/last_dir"
+
+
+def fit_dialog(dialog: QWidget, width: int, height: int) -> None:
+    """Size a dialog to at most `width`×`height`, inside the screen's free area (a 1366×768
+    screen keeps ~730 px under the taskbar, title bar included)."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width() - 40)
+        height = min(height, free.height() - 60)
+    dialog.resize(width, height)
 
 
 def suggested_name(window: MainWindow, extension: str) -> str:
@@ -39,8 +55,23 @@ class OutputActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.last_dir = Path.home()
         self._print_dir = tempfile.TemporaryDirectory(prefix="baocao-in-")
+
+    # -- where files go: the folder used last time (kept with the data), else Documents --
+
+    @property
+    def last_dir(self) -> Path:
+        saved = get_preference(self.window.store, LAST_DIR_KEY)
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    @last_dir.setter
+    def last_dir(self, folder: Path) -> None:
+        set_preference(self.window.store, LAST_DIR_KEY, str(folder))
 
     # -- export ------------------------------------------------------------------------------
 
@@ -114,7 +145,12 @@ class OutputActions(QObject):
         def job(progress: Any, cancel: Any) -> Path:
             return render_preview_pdf(doc, profile, path, adapters.today(), producer)
 
-        w.runner.submit("Đang chuẩn bị trang in", job, on_success=then,
+        def ready(path: Path) -> None:
+            # Open the dialog after the job has finished (not inside its callback), so the
+            # status bar does not show a running job behind the print dialog.
+            QTimer.singleShot(0, lambda: then(path))
+
+        w.runner.submit("Đang chuẩn bị trang in", job, on_success=ready,
                         on_failure=lambda m: w.show_notice(f"Chưa in được: {m}", "error"))  # fmt: skip
 
     def print_document(self) -> None:
@@ -143,7 +179,7 @@ class OutputActions(QObject):
             dialog = QPrintPreviewDialog(printer, self.window)
             dialog.setWindowTitle("Xem trước khi in")
             dialog.paintRequested.connect(lambda p: paint_pdf(path, p))
-            dialog.resize(900, 700)
+            fit_dialog(dialog, 1000, 900)
             dialog.exec()
 
         self._render_for_print(ready)
@@ -160,6 +196,8 @@ class OutputActions(QObject):
         dialog = PackageDialog(w)
         if dialog.exec() != PackageDialog.DialogCode.Accepted or dialog.destination is None:
             return
+        if not dialog.to_drive.isChecked():
+            self.last_dir = dialog.destination
         self.package_to(dialog.destination, split_mb=dialog.split_mb)
 
     def package_to(self, folder: Path, *, split_mb: float | None = None) -> None:

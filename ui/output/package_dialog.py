@@ -48,7 +48,7 @@ class PackageDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.to_folder)
         group.addButton(self.to_drive)
-        self.folder = QLineEdit(str(Path.home()))
+        self.folder = QLineEdit(str(window.output.last_dir))
         browse = QPushButton("Chọn…")
         browse.clicked.connect(self._browse)
         self.drives = QComboBox()
@@ -99,15 +99,26 @@ class PackageDialog(QDialog):
         self.resize(620, 260)
 
     def _load_drives(self) -> None:
+        """List the USB drives; preselect the first with room for the package (a full stick is
+        listed, marked, but not chosen for the user)."""
         self.drives.clear()
+        roomy = -1
         for drive in list_drives():
-            self.drives.addItem(drive.label, drive)
+            enough = drive.free_bytes >= self.estimate
+            label = drive.label if enough else f"{drive.label} — không đủ chỗ"
+            self.drives.addItem(label, drive)
+            if enough and roomy < 0:
+                roomy = self.drives.count() - 1
         has = self.drives.count() > 0
         if not has:
             self.drives.addItem("Chưa thấy USB nào — hãy cắm USB rồi bấm “Tìm lại”", None)
         self.drives.setEnabled(has)
         self.to_drive.setEnabled(has)
-        (self.to_drive if has else self.to_folder).setChecked(True)
+        if roomy >= 0:
+            self.drives.setCurrentIndex(roomy)
+            self.to_drive.setChecked(True)
+        else:
+            self.to_folder.setChecked(True)
 
     def _browse(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu gói", self.folder.text())

@@ -7,6 +7,7 @@ against the e-mail limit of the office profile.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -41,6 +42,7 @@ from ui.jobs import JobFunction, JobRunner
 from ui.session import DocumentSession
 
 _COLUMNS = ("Số", "Chú thích", "Tệp", "Dung lượng", "Thuộc mục")
+WHOLE_DOCUMENT = "(cả văn bản)"
 
 
 def attach_job(data_dir: Path, document_id: int, paths: list[Path]) -> JobFunction:
@@ -56,9 +58,14 @@ def attach_job(data_dir: Path, document_id: int, paths: list[Path]) -> JobFuncti
 
 
 class EvidencePanel(QWidget):
+    """Evidence lives in its own table, not in the document, so its changes are not on the
+    document's undo stack (Ctrl+Z would otherwise mix file operations into typing). Each change
+    is instead announced with a “Hoàn tác” button (`undoable`) that reverses exactly it."""
+
     blockRequested = Signal(str)
     message = Signal(str)
     failed = Signal(str)
+    undoable = Signal(str, object)  # what was done, a callable that reverses it
 
     def __init__(
         self,
@@ -91,8 +98,11 @@ class EvidencePanel(QWidget):
         self.caption_button = QPushButton("Sửa chú thích")
         self.remove_button = QPushButton("Gỡ")
         self.link_combo = QComboBox()
-        self.link_combo.setToolTip("Gắn minh chứng với một mục của văn bản")
-        self.link_button = QPushButton("Gắn vào mục")
+        self.link_combo.setToolTip("Mục của văn bản mà minh chứng đang chọn chứng minh")
+        self.link_combo.setAccessibleName("Thuộc mục")
+        self.link_button = QPushButton("Gắn vào mục này")
+        self.link_label = QLabel("&Thuộc mục:")
+        self.link_label.setBuddy(self.link_combo)
         self.preview_image = QLabel()
         self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_pdf = QPdfView()
@@ -109,6 +119,7 @@ class EvidencePanel(QWidget):
         for b in (self.add_button, self.caption_button, self.remove_button):
             buttons.addWidget(b)
         link = QHBoxLayout()
+        link.addWidget(self.link_label)
         link.addWidget(self.link_combo, 1)
         link.addWidget(self.link_button)
         layout = QVBoxLayout(self)
@@ -138,7 +149,7 @@ class EvidencePanel(QWidget):
         doc = self.session.document
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            section = describe_block(doc, item.block_id) if doc else ""
+            section = (describe_block(doc, item.block_id) if doc else "") or WHOLE_DOCUMENT
             values = (
                 str(item.number),
                 item.caption,
@@ -151,13 +162,14 @@ class EvidencePanel(QWidget):
                 cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self._refresh_sections()
         self._refresh_size()
         self._selection_changed()
 
     def _refresh_sections(self) -> None:
         self.link_combo.clear()
-        self.link_combo.addItem("(cả văn bản)", None)
+        self.link_combo.addItem(WHOLE_DOCUMENT, None)
         doc = self.session.document
         if doc is None:
             return
@@ -184,9 +196,17 @@ class EvidencePanel(QWidget):
 
     def _selection_changed(self) -> None:
         item = self._selected()
-        for b in (self.caption_button, self.remove_button, self.link_button):
+        for b in (self.caption_button, self.remove_button, self.link_button, self.link_combo):
             b.setEnabled(item is not None)
+        if item is not None:  # show where the selected item belongs
+            self.link_combo.setCurrentIndex(max(self.link_combo.findData(item.block_id), 0))
         self._preview(item)
+
+    def select_number(self, number: int) -> None:
+        for row, item in enumerate(self.items):
+            if item.number == number:
+                self.table.selectRow(row)
+                return
 
     def _preview(self, item: EvidenceItem | None) -> None:
         if item is None:
@@ -240,7 +260,17 @@ class EvidencePanel(QWidget):
 
         def done(items: list[EvidenceItem]) -> None:
             self.refresh()
-            self.message.emit(f"Đã đính kèm {count} tệp minh chứng.")
+            if items:
+                self.select_number(items[-1].number)
+            numbers = sorted((i.number for i in items), reverse=True)
+
+            def undo() -> None:
+                for number in numbers:  # from the last, so the earlier numbers stay put
+                    self._call(evidence_service.detach, self.store, document_id, number)
+                self.refresh()
+                self.message.emit(f"Đã bỏ {count} tệp vừa đính kèm.")
+
+            self.undoable.emit(f"Đã đính kèm {count} tệp minh chứng.", undo)
 
         self.runner.submit("Đính kèm minh chứng", job, on_success=done, on_failure=self.failed.emit)
 
@@ -258,18 +288,36 @@ class EvidencePanel(QWidget):
         if item is None or self.session.document_id is None:
             return
         text, ok = QInputDialog.getText(
-            self, "Chú thích minh chứng", "Chú thích:", text=item.caption
+            self,
+            "Chú thích minh chứng",
+            f"Chú thích của minh chứng số {item.number} ({item.original_name}):",
+            text=item.caption,
         )
-        if not ok:
+        if not ok or " ".join(text.split()) == item.caption:
             return
-        try:
-            evidence_service.set_caption(
-                self.store, self.session.document_id, item.number, caption=text
-            )
-        except UserError as exc:
-            self.failed.emit(exc.message)
+        document_id = self.session.document_id
+        if not self._call(evidence_service.set_caption, self.store, document_id, item.number,
+                          caption=text):  # fmt: skip
             return
         self.refresh()
+        self.select_number(item.number)
+
+        def undo() -> None:
+            self._call(evidence_service.set_caption, self.store, document_id, item.number,
+                       caption=item.caption)  # fmt: skip
+            self.refresh()
+            self.select_number(item.number)
+
+        self.undoable.emit(f"Đã sửa chú thích minh chứng số {item.number}.", undo)
+
+    def _call(self, fn: Callable[..., object], *args: object, **kwargs: object) -> bool:
+        """Run an evidence command; a refusal becomes the notice's message."""
+        try:
+            fn(*args, **kwargs)
+        except UserError as exc:
+            self.failed.emit(exc.message)
+            return False
+        return True
 
     def link_selected(self) -> None:
         item = self._selected()
@@ -277,28 +325,46 @@ class EvidencePanel(QWidget):
             return
         self.session.flush()
         block_id = self.link_combo.currentData()
-        try:
-            if block_id is None:
-                evidence_service.set_caption(
-                    self.store, self.session.document_id, item.number, unlink_block=True
-                )
-            else:
-                evidence_service.set_caption(
-                    self.store, self.session.document_id, item.number, block=block_id
-                )
-        except UserError as exc:
-            self.failed.emit(exc.message)
+        if block_id == item.block_id:
+            return
+        document_id = self.session.document_id
+        if not self._link(document_id, item.number, block_id):
             return
         self.refresh()
+        self.select_number(item.number)
+        where = self.link_combo.currentText()
+
+        def undo() -> None:
+            self._link(document_id, item.number, item.block_id)
+            self.refresh()
+            self.select_number(item.number)
+
+        self.undoable.emit(f"Đã gắn minh chứng số {item.number} vào {where}.", undo)
+
+    def _link(self, document_id: int, number: int, block_id: str | None) -> bool:
+        if block_id is None:
+            return self._call(evidence_service.set_caption, self.store, document_id, number,
+                              unlink_block=True)  # fmt: skip
+        return self._call(evidence_service.set_caption, self.store, document_id, number,
+                          block=block_id)  # fmt: skip
 
     def remove_selected(self) -> None:
         item = self._selected()
         if item is None or self.session.document_id is None:
             return
+        document_id = self.session.document_id
         try:
-            evidence_service.detach(self.store, self.session.document_id, item.number)
+            removed = evidence_service.detach(self.store, document_id, item.number)
         except UserError as exc:
             self.failed.emit(exc.message)
             return
         self.refresh()
-        self.message.emit(f"Đã gỡ minh chứng “{item.caption}”.")
+
+        def undo() -> None:
+            if self._call(evidence_service.reattach, self.store, document_id, removed):
+                self.refresh()
+                self.select_number(removed.number)
+                self.message.emit(f"Đã đưa lại minh chứng “{removed.caption}”.")
+
+        # Removing asks nothing (the file stays in the store); the strip offers to undo it.
+        self.undoable.emit(f"Đã gỡ minh chứng số {removed.number} “{removed.caption}”.", undo)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from ui.jobs import Job, JobRunner
 
@@ -17,6 +24,7 @@ class JobBar(QWidget):
         self.bar.setTextVisible(True)
         self.cancel_button = QPushButton("Huỷ")
         self.cancel_button.setToolTip("Dừng việc đang chạy; không có tệp nào bị ghi dở")
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

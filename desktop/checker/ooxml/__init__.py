@@ -23,6 +23,7 @@ def check_docx(source: Source) -> list[Finding]:
     findings.extend(element_rules.title(view, structure))
     findings.extend(element_rules.recipients(structure))
     findings.extend(element_rules.legal_basis(structure))
+    findings.extend(element_rules.decision(structure))
     findings.extend(element_rules.body(view, structure))
     findings.extend(element_rules.signer(structure))
     findings.extend(element_rules.distribution(structure))

@@ -11,6 +11,7 @@ from desktop.checker.findings import Finding, Location
 from desktop.checker.ooxml.structure import RuleMark, Structure, text_width_mm
 from desktop.checker.ooxml.view import DocxView, ParaView
 from desktop.layout import measure
+from desktop.model.kinds import kind_info
 
 RULE_TOLERANCE = 0.05  # ±5 % of the measured text width (spec §9)
 RULE_SLACK_MM = 1.0  # plus 1 mm for rules drawn with underscores or shapes
@@ -344,11 +345,72 @@ def legal_basis(s: Structure) -> Iterator[Finding]:
             return
 
 
+def decision(s: Structure) -> Iterator[Finding]:
+    """Quyết định, nghị quyết (Mẫu 1.1–1.3): the authority line under the trích yếu, the
+    `QUYẾT ĐỊNH:` line before the articles, both upper case, bold, 13–14, centred; the articles
+    and `- Như Điều …;` of a quyết định."""
+    if s.kind is None or not text_rules.takes_authority(s.kind):
+        return
+    kind = s.kind
+    anchor = s.subject[-1] if s.subject else s.kind_title
+    if not s.decision_authority:
+        problem = text_rules.authority_missing_problem(kind)
+        yield finding(
+            problem.rule, loc("Thẩm quyền ban hành", anchor), problem.message, problem.fix
+        )
+    for p in s.decision_authority:
+        if not p.bold or not _in_range(p.size_pt, 13, 14) or not p.centred:
+            what = (
+                "không in đậm" if not p.bold
+                else "không căn giữa" if not p.centred
+                else _size_text(p.size_pt)
+            )  # fmt: skip
+            yield finding(
+                "decision.authority-format", loc("Thẩm quyền ban hành", p),
+                f"Dòng thẩm quyền ban hành “{p.stripped}” {what}.",
+                "Thẩm quyền ban hành in hoa, đứng, đậm, cỡ 13–14, căn giữa.",
+            )  # fmt: skip
+            break
+    line = s.decision_line
+    if line is None:
+        if s.body:
+            problem = text_rules.decision_line_missing_problem(kind)
+            yield finding(problem.rule, loc("Nội dung", s.body[0]), problem.message, problem.fix)
+    else:
+        for problem in text_rules.decision_line_problems(line.text, kind):
+            yield finding(problem.rule, loc("Nội dung", line), problem.message, problem.fix)
+        upper = line.stripped == line.stripped.upper()
+        if not line.bold or not upper or not line.centred or not _in_range(line.size_pt, 13, 14):
+            what = (
+                "không in đậm" if not line.bold
+                else "không in hoa" if not upper
+                else "không căn giữa" if not line.centred
+                else _size_text(line.size_pt)
+            )  # fmt: skip
+            expected = kind_info(kind).decision_line
+            yield finding(
+                "decision.line-format", loc("Nội dung", line),
+                f"Dòng “{line.stripped}” {what}.",
+                f"Ghi “{expected}” in hoa, đứng, đậm, cỡ 13–14, căn giữa.",
+            )  # fmt: skip
+    texts = [p.text for p in s.body]
+    articles = text_rules.articles_problem(kind, texts)
+    if articles is not None:
+        where = loc("Nội dung", s.decision_line or (s.body[0] if s.body else None))
+        yield finding(articles.rule, where, articles.message, articles.fix)
+    nhu_dieu = text_rules.nhu_dieu_problem(kind, [p.text for p in s.distribution], texts)
+    if nhu_dieu is not None:
+        where = loc("Nơi nhận", s.distribution[0] if s.distribution else s.distribution_label)
+        yield finding(nhu_dieu.rule, where, nhu_dieu.message, nhu_dieu.fix)
+
+
 # ------------------------------------------------------------------------------- body
 
 
 def body(view: DocxView, s: Structure) -> Iterator[Finding]:
-    skip = {id(p) for p in (*s.recipient_items, *s.marks)}
+    skip = {id(p) for p in (*s.recipient_items, *s.marks, *s.decision_authority)}
+    if s.decision_line is not None:
+        skip.add(id(s.decision_line))
     if s.recipients_label is not None:
         skip.add(id(s.recipients_label))
     running = [

@@ -68,6 +68,9 @@ class Structure:
     subject_rule: RuleMark | None = None
     recipients_label: ParaView | None = None
     recipient_items: list[ParaView] = field(default_factory=list)
+    # Quyết định / nghị quyết: the authority line(s) under the trích yếu, `QUYẾT ĐỊNH:`.
+    decision_authority: list[ParaView] = field(default_factory=list)
+    decision_line: ParaView | None = None
     legal_basis: list[ParaView] = field(default_factory=list)
     body: list[ParaView] = field(default_factory=list)  # main body, in order
     body_tables: int = 0  # tables between the title region and the signer block
@@ -354,6 +357,13 @@ def _title_region(view: DocxView, s: Structure, start: int) -> int:
                 break
             if q.stripped.startswith(("Kính gửi", "Căn cứ")):
                 break
+            if (
+                text_rules.takes_authority(s.kind)
+                and s.subject
+                and s.subject[-1].stripped != s.subject[-1].stripped.upper()
+                and _is_authority_line(q)
+            ):
+                break  # a quyết định's authority line under a trích yếu without its rule
             s.subject.append(cursor.take())
             if q.border_bottom or _drawn_line(q) is not None:
                 break
@@ -373,7 +383,26 @@ def _title_region(view: DocxView, s: Structure, start: int) -> int:
                 s.recipient_items.append(cursor.take())
                 if item.stripped.endswith("."):
                     break
+    if text_rules.takes_authority(s.kind):
+        # The authority (one or two centred upper-case lines: "HỘI ĐỒNG NHÂN DÂN TỈNH …" /
+        # "KHÓA XVII, KỲ HỌP THỨ 10") before the căn cứ and `QUYẾT ĐỊNH:`.
+        while (p := cursor.peek()) is not None and _is_authority_line(p):
+            s.decision_authority.append(cursor.take())
+            if len(s.decision_authority) == 2:
+                break
     return cursor.position
+
+
+def _is_authority_line(p: ParaView) -> bool:
+    text = p.stripped
+    return (
+        p.centred
+        and any(c.isalpha() for c in text)
+        and text == text.upper()
+        and not text_rules.is_decision_line(text)
+        and not text_rules.is_article_line(text)
+        and not re.match(r"^(PHẦN|CHƯƠNG|MỤC)\b", text)
+    )
 
 
 def _is_kind_title(p: ParaView, items: list[ParaView | TableView], position: int) -> bool:
@@ -442,11 +471,25 @@ def _signature(view: DocxView, s: Structure, start: int) -> None:
             for p in items[sig_index + 1 :]
             if isinstance(p, ParaView) and p.stripped and p not in s.distribution
         ]
-    # Căn cứ lines open the body; a "Căn cứ …" sentence further down is ordinary text.
-    for p in s.body:
-        if not p.stripped.startswith("Căn cứ"):
-            break
-        s.legal_basis.append(p)
+    # Căn cứ lines open the body; a "Căn cứ …" sentence further down is ordinary text. In a
+    # quyết định everything between the authority and `QUYẾT ĐỊNH:` is the căn cứ block
+    # ("Xét Tờ trình …" included).
+    decision = _decision_line_index(s) if text_rules.takes_authority(s.kind) else None
+    if decision is not None:
+        s.decision_line = s.body[decision]
+        s.legal_basis = s.body[:decision]
+    else:
+        s.legal_basis = s.body[: text_rules.legal_basis_run(p.text for p in s.body)]
+
+
+def _decision_line_index(s: Structure) -> int | None:
+    """Where `QUYẾT ĐỊNH:` stands among the first paragraphs of the body (before any article)."""
+    for i, p in enumerate(s.body[:20]):
+        if text_rules.is_article_line(p.text):
+            return None
+        if text_rules.is_decision_line(p.text):
+            return i
+    return None
 
 
 def _signature_from_table(s: Structure, table: TableView) -> None:

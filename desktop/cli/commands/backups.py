@@ -42,7 +42,9 @@ def _list(ctx: CliContext) -> int:
     if not found:
         ctx.out(f"Chưa có bản sao lưu nào trong {ctx.data_dir / 'backups'}.")
         return 0
-    rows = [[local_display(b.taken_at), f"{b.size / 1_048_576:.1f} MB", str(b.path)] for b in found]
+    from desktop.evidence.sizes import format_size
+
+    rows = [[local_display(b.taken_at), format_size(b.size), str(b.path)] for b in found]
     ctx.out(table(["Thời điểm", "Dung lượng", "Tệp"], rows))
     return 0
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.checker.findings import Finding, Severity
+from desktop.cli import values
 from desktop.cli.context import CliContext
+from desktop.errors import UserError
 
 if TYPE_CHECKING:
     from desktop.checker.pdf import SignatureStatus
@@ -40,7 +42,13 @@ def check(args: argparse.Namespace, ctx: CliContext) -> int:
     target: str = args.target
     path = Path(target)
     if target.isascii() and target.isdigit() and not path.exists():
-        findings, label = _check_stored(ctx, int(target))
+        from desktop.cli.vietnamese import ArgumentTypeError
+
+        try:
+            document_id = values.document_id(target)
+        except ArgumentTypeError as exc:
+            raise UserError(str(exc)) from None
+        findings, label = _check_stored(ctx, document_id)
     else:
         findings, label = check_file(path), path.name
     findings = sort_findings(findings)

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "người ký và Nơi nhận lấy từ hồ sơ cơ quan (baocao profile). Chỉ in ra mã văn bản mới.",
     )
     p.add_argument("--kind", required=True, type=values.kind, metavar="LOẠI", help=KIND_HELP)
-    p.add_argument("--title", default="", metavar="TRÍCH_YẾU",
+    p.add_argument("--title", default="", type=values.text("trích yếu"), metavar="TRÍCH_YẾU",
                    help="trích yếu (với công văn: không ghi “V/v”)")  # fmt: skip
     p.add_argument("--number", type=values.positive_int("số văn bản"), metavar="SỐ",
                    help="số văn bản (để trống khi còn là dự thảo)")  # fmt: skip

@@ -43,11 +43,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("id", type=values.document_id, metavar="MÃ", help="mã văn bản")
     p.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="các tệp cần đính kèm")
     p.add_argument(
-        "--to", metavar="MỤC",
+        "--to", type=values.text("mục"), metavar="MỤC",
         help="mục của văn bản mà tài liệu minh chứng cho: số mục như II.1 hoặc mã khối",
     )  # fmt: skip
     p.add_argument(
-        "--caption", metavar="CHÚ_THÍCH",
+        "--caption", type=values.text("chú thích"), metavar="CHÚ_THÍCH",
         help="chú thích (mặc định: tên tệp); áp dụng cho mọi tệp của lệnh",
     )  # fmt: skip
     p.set_defaults(func=attach)
@@ -60,8 +60,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("id", type=values.document_id, metavar="MÃ", help="mã văn bản")
     p.add_argument("number", type=_number, nargs="?", metavar="SỐ", help="số thứ tự cần sửa")
-    p.add_argument("--caption", metavar="CHÚ_THÍCH", help="chú thích mới")
-    p.add_argument("--to", metavar="MỤC", help="mục mới mà tài liệu minh chứng cho")
+    p.add_argument("--caption", type=values.text("chú thích"), metavar="CHÚ_THÍCH",
+                   help="chú thích mới")  # fmt: skip
+    p.add_argument("--to", type=values.text("mục"), metavar="MỤC",
+                   help="mục mới mà tài liệu minh chứng cho")  # fmt: skip
     p.add_argument("--no-section", action="store_true", help="bỏ liên kết với mục")
     p.add_argument(
         "--listing", action="store_true",

@@ -40,6 +40,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(func=import_command)
 
 
+def _refuse_special_file(path: Path) -> None:
+    """A pipe or a device would make the importer wait forever for data: refuse it up front."""
+    import stat
+
+    from desktop.errors import UserError
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: the importer says so in its own words
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise UserError(f"{path} không phải là một tệp thông thường (thiết bị, ống dẫn…)")
+
+
 def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop.cli.output import to_json
     from desktop.importing.office_defaults import with_office_defaults
@@ -49,7 +63,9 @@ def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.file == "-":
         result = import_bytes(sys.stdin.buffer.read(), "đầu vào chuẩn", args.kind)
     else:
-        result = import_file(Path(args.file), args.kind)
+        path = Path(args.file)
+        _refuse_special_file(path)
+        result = import_file(path, args.kind)
     result = with_office_defaults(result, get_profile(ctx.store))
     document_id = None if args.dry_run else store_import(ctx.store, result)
     if args.json:

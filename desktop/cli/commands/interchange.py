@@ -43,11 +43,10 @@ def dump(args: argparse.Namespace, ctx: CliContext) -> int:
 
     text = interchange.dump(ctx.store, args.id)
     if args.output:
-        target = Path(args.output)
-        try:
-            target.write_text(text, encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise UserError(f"Không ghi được tệp {target}: {exc.strerror or exc}") from None
+        from desktop.services.files import write_atomically
+
+        # All or nothing: a full disk never leaves a cut JSON file under the asked name.
+        write_atomically(Path(args.output), text.encode("utf-8"))
     else:
         ctx.stdout.write(text)
     return 0
@@ -58,10 +57,7 @@ def _read_input(name: str) -> str:
         data = sys.stdin.buffer.read()
         label = "đầu vào chuẩn"
     else:
-        try:
-            data = Path(name).read_bytes()
-        except OSError as exc:
-            raise UserError(f"Không đọc được tệp {name}: {exc.strerror or exc}") from None
+        data = read_user_file(Path(name))
         label = name
     try:
         return data.decode("utf-8")
@@ -70,6 +66,24 @@ def _read_input(name: str) -> str:
             f"Tệp {label} không phải UTF-8 (byte lỗi ở vị trí {exc.start}); "
             "hãy lưu lại tệp với mã hóa UTF-8"
         ) from None
+
+
+def read_user_file(path: Path) -> bytes:
+    """The bytes of a file the user named; a folder, a pipe or a device is refused, not read
+    (reading a FIFO would wait forever)."""
+    import stat
+
+    from desktop.services.oserrors import read_failure
+
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise UserError(f"{path} là một thư mục, không phải tệp JSON")
+        if not stat.S_ISREG(mode):
+            raise UserError(f"{path} không phải là một tệp thông thường (thiết bị, ống dẫn…)")
+        return path.read_bytes()
+    except (OSError, UnicodeError) as exc:
+        raise read_failure(exc, path) from None
 
 
 def load(args: argparse.Namespace, ctx: CliContext) -> int:

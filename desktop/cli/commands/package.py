@@ -79,7 +79,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("id", type=values.document_id, nargs="?", metavar="MÃ",
                    help="mã văn bản (bỏ trống: mọi văn bản)")  # fmt: skip
-    p.add_argument("--hash", metavar="SHA256", help="mã SHA-256 của tệp hoặc mã kiểm tra gói")
+    p.add_argument(
+        "--hash", nargs="+", type=values.text("mã SHA-256"), metavar="SHA256",
+        help="mã SHA-256 của tệp hoặc mã kiểm tra gói (chép từ phiếu gửi, có thể có dấu cách; "
+        "đủ 8 ký tự đầu trở lên)",
+    )  # fmt: skip
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     p.set_defaults(func=exports)
 
@@ -263,13 +267,32 @@ def receive(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _hash_argument(parts: list[str]) -> str:
+    """`5f268714 68a1…` as printed in groups on the cover sheet → `5f26871468a1…`."""
+    from desktop.errors import UserError
+
+    text = "".join("".join(parts).split()).lower()
+    if not text or any(ch not in "0123456789abcdef" for ch in text):
+        raise UserError(
+            "Mã SHA-256 chỉ gồm chữ số 0–9 và chữ a–f (64 ký tự, có thể chỉ ghi 8 ký tự đầu trở "
+            "lên), ví dụ: baocao exports --hash 5f26871468a1b2c3"
+        )
+    if len(text) < 8 or len(text) > 64:
+        raise UserError(
+            f"Mã SHA-256 có {len(text)} ký tự; hãy ghi từ 8 đến 64 ký tự (ví dụ một nhóm "
+            "16 ký tự trên phiếu gửi)"
+        )
+    return text
+
+
 def exports(args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop.cli.output import table, to_json, truncate
     from desktop.evidence.sizes import format_size
     from desktop.packaging.exportlog import find_by_hash, list_exports
     from desktop.services.clock import local_display
 
-    entries = find_by_hash(ctx.store, args.hash) if args.hash else list_exports(ctx.store, args.id)
+    wanted = _hash_argument(args.hash) if args.hash is not None else None
+    entries = find_by_hash(ctx.store, wanted) if wanted else list_exports(ctx.store, args.id)
     if args.json:
         ctx.out(to_json([
             {"id": e.id, "document_id": e.document_id, "document": e.document_label,

@@ -48,7 +48,7 @@ def signer_preset(text: str) -> SignerPreset:
     return SignerPreset(label, signer)
 
 
-def decimal(field: str) -> Any:
+def decimal(field: str, *, upper: float | None = None) -> Any:
     def parse(text: str) -> float:
         try:
             value = float(text.strip().replace(",", "."))
@@ -56,6 +56,8 @@ def decimal(field: str) -> Any:
             raise ArgumentTypeError(f"{field} phải là một số, không phải {text!r}") from None
         if value != value or value in (float("inf"), float("-inf")):
             raise ArgumentTypeError(f"{field} phải là một số, không phải {text!r}")
+        if upper is not None and value > upper:
+            raise ArgumentTypeError(f"{field} tối đa {_number(upper)}, không phải {text!r}")
         return value
 
     return parse
@@ -88,6 +90,10 @@ _NUMBER_OPTIONS = (
     ("--paragraph-spacing", "paragraph_spacing_pt", "khoảng cách đoạn (pt), từ 6"),
     ("--email-limit", "email_limit_mb", "giới hạn dung lượng thư điện tử (MB)"),
 )
+
+
+# Values past these are typing slips (1e30 MB); the model checks the decree's own ranges.
+_UPPER_LIMITS = {"--email-limit": 100_000.0}
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -126,7 +132,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                    help="bộ cỡ chữ: A (thực tế Chính phủ, khuyên dùng) hoặc B (cột mẫu của "
                    "Nghị định)")  # fmt: skip
     for option, _field, label in _NUMBER_OPTIONS:
-        p.add_argument(option, type=decimal(label), metavar="SỐ", help=label)
+        upper = _UPPER_LIMITS.get(option)
+        p.add_argument(option, type=decimal(label, upper=upper), metavar="SỐ", help=label)
     p.set_defaults(func=set_)
 
 

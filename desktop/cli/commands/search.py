@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "“dak glei” tìm được “Đắk Glei”. Đặt cụm từ trong dấu ngoặc kép để tìm đúng cụm; "
         "số, ký hiệu như 123/BC-SNV được tìm nguyên cụm.",
     )
-    p.add_argument("query", nargs="+", metavar="TỪ", help="các từ cần tìm")
+    p.add_argument("query", nargs="+", type=values.text("từ cần tìm"), metavar="TỪ",
+                   help="các từ cần tìm")  # fmt: skip
     p.add_argument("--limit", type=values.positive_int("số kết quả"), default=50, metavar="N",
                    help="số kết quả tối đa (mặc định 50)")  # fmt: skip
     p.add_argument("--deleted", action="store_true", help="tìm cả trong thùng rác")

@@ -119,7 +119,12 @@ def paragraph(
 
 
 def rule_paragraph(
-    parent: etree._Element, container_mm: float, length_mm: float, *, space_before_pt: float = 0
+    parent: etree._Element,
+    container_mm: float,
+    length_mm: float,
+    *,
+    space_before_pt: float = 0,
+    space_after_pt: float = 0,
 ) -> etree._Element:
     """A short centred rule: an empty 5 pt paragraph whose bottom border runs between indents
     computed from the measured text width (spec §8 method b)."""
@@ -132,7 +137,7 @@ def rule_paragraph(
         ppr,
         "spacing",
         before=pt20(space_before_pt),
-        after=0,
+        after=pt20(space_after_pt),
         line=RULE_HEIGHT_TWIPS,
         lineRule="exact",
     )

@@ -61,6 +61,7 @@ SIGNATURE_GAP_ABOVE_PT = 12.0
 AFTER_HEADER_GAP_PT = 12.0
 # Padding inside the KHẨN / MẬT rectangle.
 MARK_PADDING_MM = 1.5
+MM_PER_PT = 25.4 / 72
 
 
 def render_docx(content: Content, target: Path | IO[bytes], *, timestamp: dt.datetime) -> None:
@@ -286,7 +287,9 @@ class _Renderer:
             self._line(line, Layout(keep_next=True))
         if title.rule is not None:
             length = geometry.rule_length_mm(self.styles, title.rule, self.text_width)
-            rule_paragraph(self.body, self.text_width, length)
+            rule_paragraph(
+                self.body, self.text_width, length, space_after_pt=geometry.AFTER_TITLE_RULE_PT
+            )
 
     def _marks(self, marks: Marks) -> None:
         """KHẨN / MẬT in a single-line rectangle sized to the word (ô 10a/10b)."""
@@ -342,6 +345,9 @@ class _Renderer:
             self._page_break_pending = False
             p = sub(self.body, "p")
             sub(sub(p, "r"), "br", type="page")
+        # A gap as wide as the space between paragraphs: a table cannot have space before, and
+        # without it the table touches the line (or the phụ lục's short rule) above it.
+        spacer_paragraph(self.body, self.styles.paragraph_spacing_pt * MM_PER_PT)
         widths = _fit_widths(content.column_widths_mm, self.text_width)
         tbl = tables.table(self.body, widths, ruled=True)
         columns = len(widths)

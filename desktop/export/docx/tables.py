@@ -1,12 +1,13 @@
 """Table skeletons: fixed layout, widths written in both `w:gridCol` and `w:tcW` (LibreOffice
-ignores one without the other), explicit cell padding, borderless or single-ruled."""
+ignores one without the other), explicit cell padding (and room above and below the text in ruled
+tables), borderless or single-ruled."""
 
 from __future__ import annotations
 
 from lxml import etree
 
-from desktop.export.docx.ooxml import border, no_borders, sub, twips
-from desktop.layout.geometry import CELL_PADDING_MM
+from desktop.export.docx.ooxml import border, no_borders, pt20, sub, twips
+from desktop.layout.geometry import CELL_PADDING_MM, TABLE_CELL_VPADDING_PT
 
 
 def table(
@@ -29,7 +30,11 @@ def table(
     sub(pr, "tblLayout", type="fixed")
     margins = sub(pr, "tblCellMar")
     padding = twips(CELL_PADDING_MM)
+    if ruled:
+        sub(margins, "top", w=pt20(TABLE_CELL_VPADDING_PT), type="dxa")
     sub(margins, "left", w=padding, type="dxa")
+    if ruled:
+        sub(margins, "bottom", w=pt20(TABLE_CELL_VPADDING_PT), type="dxa")
     sub(margins, "right", w=padding, type="dxa")
     sub(pr, "tblLook", val="0000", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0,
         noHBand=1, noVBand=1)  # fmt: skip

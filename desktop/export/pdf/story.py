@@ -13,7 +13,15 @@ from typing import Any
 from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.export.pdf.flowables import (
     CentredRule,
@@ -50,6 +58,7 @@ from desktop.layout.styles import Role
 # The same spacing constants as the DOCX renderer.
 HEADER_ROW_GAP_PT = 6.0  # space above "Số:" and the place/date line (second header row)
 SIGNATURE_GAP_ABOVE_PT = 12.0  # space above "Nơi nhận:" and the first authority line
+AFTER_HEADER_GAP_PT = 12.0  # least space above Kính gửi right under the header (công văn)
 MARK_PADDING_MM = 1.5  # inside the KHẨN / MẬT rectangle
 MARK_BORDER_PT = 1.0  # w:sz=8
 MARK_BORDER_SPACE_PT = 2.0  # w:space=2
@@ -75,6 +84,8 @@ class StoryBuilder:
     pstyles: ParagraphStyles
     notes: FootnoteArea
     record: LayoutRecord
+    # The element being laid out follows the header block (or the KHẨN/MẬT marks) directly.
+    after_header: bool = False
 
     @property
     def text_width_mm(self) -> float:
@@ -102,6 +113,16 @@ class StoryBuilder:
         para.keep_next = line.keep_with_next
         return para
 
+    def cell_paragraph(self, line: Line, inner_mm: float) -> Paragraph:
+        """A header-cell line; agency names break where the DOCX breaks them (balanced lines,
+        `geometry.printed_lines`), not where reportlab's greedy wrap would."""
+        printed = geometry.printed_lines(self.content.styles, line.role, line.text, inner_mm)
+        if line.role not in geometry.BALANCED_ROLES or len(printed) < 2:
+            return self.paragraph(line)
+        size = self.content.styles.style(line.role).size_pt
+        markup = "<br/>".join(spans_markup((Span(text),), size) for text in printed)
+        return WordParagraph(markup, self.pstyles.get(line.role))
+
     def _style(self, line: Line, changes: dict[str, Any]) -> Any:
         base = self.pstyles.get(line.role)
         if changes:
@@ -124,6 +145,7 @@ class StoryBuilder:
         out: list[Flowable] = []
         elements = list(section.elements)
         for i, element in enumerate(elements):
+            self.after_header = i > 0 and isinstance(elements[i - 1], HeaderBlock | Marks)
             if isinstance(element, SignatureBlock):
                 block = self.signature(element)
                 keep = _kept_with_signature(elements, i)
@@ -170,9 +192,9 @@ class StoryBuilder:
             (columns.left_mm, header.left, header.left_rule),
             (columns.right_mm, header.right, header.right_rule),
         ):
-            cell: list[Flowable] = [self.paragraph(line) for line in lines]
+            inner = geometry.cell_text_width_mm(column)
+            cell: list[Flowable] = [self.cell_paragraph(line, inner) for line in lines]
             if rule is not None:
-                inner = geometry.cell_text_width_mm(column)
                 cell.append(CentredRule(geometry.rule_length_mm(styles, rule, inner) * mm))
             cells.append(cell)
         number: list[Flowable] = [
@@ -221,7 +243,9 @@ class StoryBuilder:
         parts += [self.noted(line) for line in title.subject]
         if title.rule is not None:
             length = geometry.rule_length_mm(self.content.styles, title.rule, self.text_width_mm)
-            parts.append(CentredRule(length * mm))
+            rule = CentredRule(length * mm)
+            rule.spaceAfter = geometry.AFTER_TITLE_RULE_PT
+            parts.append(rule)
         return [KeepTogether(parts)]
 
     def marks(self, marks: Marks) -> list[Flowable]:
@@ -258,6 +282,13 @@ class StoryBuilder:
         style = styles.style(Role.RECIPIENTS)
         indents = geometry.recipient_indents(styles, recipients)
 
+        # A công văn has no title block: a line's space under the header (Mẫu 1.5), as in DOCX.
+        before = (
+            max(style.space_before_pt, AFTER_HEADER_GAP_PT)
+            if self.after_header
+            else style.space_before_pt
+        )
+
         def width(text: str) -> float:
             return self.fonts.width(text, style.size_pt, style.bold, style.italic)
 
@@ -266,13 +297,19 @@ class StoryBuilder:
             line = Line(Role.RECIPIENTS, (Span(label), Span(recipients.items[0])))
             hang = width(label)
             return [
-                self.noted(line, leftIndent=indents.label_mm * mm + hang, firstLineIndent=-hang)
+                self.noted(
+                    line,
+                    leftIndent=indents.label_mm * mm + hang,
+                    firstLineIndent=-hang,
+                    spaceBefore=before,
+                )
             ]
         out: list[Flowable] = [
             self.noted(
                 Line(Role.RECIPIENTS, (Span(recipients.label),), keep_with_next=True),
                 leftIndent=indents.label_mm * mm,
                 firstLineIndent=0,
+                spaceBefore=before,
             )
         ]
         for item in recipients.items:
@@ -305,9 +342,9 @@ class StoryBuilder:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), geometry.TABLE_CELL_VPADDING_PT),
             # Word and LibreOffice count the horizontal rule in the row height.
-            ("BOTTOMPADDING", (0, 0), (-1, -1), TABLE_RULE_PT),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), geometry.TABLE_CELL_VPADDING_PT + TABLE_RULE_PT),
         ]
         header_rows = min(content.header_rows, len(content.rows))
         for r, cells in enumerate(content.rows):
@@ -338,7 +375,11 @@ class StoryBuilder:
             splitInRow=1,
         )
         table.notes = self.notes
-        out.append(table)
+        # The DOCX's spacer paragraph above the table (a gap as wide as the paragraph spacing),
+        # kept with the table; unlike space before, it is not dropped at the top of a page.
+        gap = Spacer(0, self.content.styles.paragraph_spacing_pt)
+        gap.keep_next = True
+        out.extend((gap, table))
         return out
 
     def _empty_cell(self, header: bool) -> Paragraph:

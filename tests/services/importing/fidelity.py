@@ -21,7 +21,7 @@ from desktop.model.profile import OfficeProfile
 
 TODAY = dt.date(2024, 6, 1)
 BODY_ROLES = frozenset({
-    Role.LEGAL_BASIS, Role.BODY, Role.ITEM, Role.SUBITEM, Role.HEADING_PART, Role.HEADING_ROMAN,
+    Role.DECISION_AUTHORITY, Role.LEGAL_BASIS, Role.DECISION_LINE, Role.BODY, Role.ITEM, Role.SUBITEM, Role.HEADING_PART, Role.HEADING_ROMAN,
     Role.HEADING_ARTICLE, Role.HEADING_ARABIC, Role.HEADING_DECIMAL, Role.HEADING_LETTER,
     Role.TABLE, Role.TABLE_HEADER, Role.CLOSING,
 })  # fmt: skip

@@ -111,6 +111,34 @@ def cong_van() -> Document:
     )
 
 
+def quyet_dinh() -> Document:
+    """A quyết định (Mẫu 1.2): authority line, căn cứ with "Theo đề nghị", `QUYẾT ĐỊNH:`,
+    articles, `- Như Điều 3;`."""
+    return report().with_changes(
+        kind=DocumentKind.QUYET_DINH,
+        title="Về việc thành lập Tổ công tác chuyển đổi số huyện Đắk Glei",
+        authority="Chủ tịch Ủy ban nhân dân huyện Đắk Glei",
+        recipients=(),
+        legal_bases=(
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+            "Theo đề nghị của Chánh Văn phòng HĐND và UBND huyện",
+        ),
+        body=(
+            Heading(HeadingLevel.ARTICLE, runs("Thành lập Tổ công tác chuyển đổi số huyện."),
+                    titled=False),
+            Heading(HeadingLevel.ARTICLE, runs("Nhiệm vụ của Tổ công tác")),
+            Paragraph(runs("Giúp Chủ tịch UBND huyện chỉ đạo chuyển đổi số trên địa bàn.")),
+            Heading(HeadingLevel.ARTICLE, runs("Quyết định này có hiệu lực kể từ ngày ký."),
+                    titled=False),
+        ),
+        closing="Chánh Văn phòng HĐND và UBND huyện và các thành viên Tổ công tác chịu trách "
+        "nhiệm thi hành Quyết định này",
+        signer=SignerBlock((AuthorityLine("Chủ tịch"),), "Nguyễn Văn An"),
+        distribution=("Như Điều 3", "UBND tỉnh (b/c)"),
+        appendices=(),
+    )  # fmt: skip
+
+
 def export(doc: Document, profile: OfficeProfile = PROFILE) -> bytes:
     buffer = io.BytesIO()
     render_docx(build(doc, profile, TODAY), buffer, timestamp=MOMENT)

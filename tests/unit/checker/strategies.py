@@ -247,7 +247,11 @@ def documents(draw: st.DrawFn) -> Document:
         date=draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))) if dated else None,
         place=draw(st.sampled_from((*PLACES, ""))),
         recipients=tuple(draw(st.lists(phrase(2, 8), max_size=4))),
-        legal_bases=tuple(f"Căn cứ {t}" for t in draw(st.lists(phrase(2, 12), max_size=3))),
+        legal_bases=tuple(f"Căn cứ {t}" for t in draw(st.lists(phrase(2, 12), max_size=3)))
+        + tuple(draw(st.sampled_from(((), ("Theo đề nghị của Trưởng phòng Nội vụ",))))),
+        authority=draw(
+            st.sampled_from(("", "Chủ tịch Ủy ban nhân dân huyện Đắk Glei", "ỦY BAN NHÂN DÂN"))
+        ),
         urgency=draw(st.none() | st.sampled_from(list(Urgency))),
         secrecy=draw(st.none() | st.sampled_from(list(Secrecy))),
         body=tuple(draw(blocks())),

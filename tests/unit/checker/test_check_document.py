@@ -125,3 +125,65 @@ def test_kinds_without_abbreviation_mismatch() -> None:
     doc = report().with_changes(kind=DocumentKind.TO_TRINH)
     assert errors(doc) == {}
     assert check_document(doc, PROFILE, dt.date(2026, 3, 5)) == []
+
+
+def findings(doc) -> dict[str, tuple[Severity, str]]:
+    return {f.rule: (f.severity, f.message) for f in check_document(doc, PROFILE, TODAY)}
+
+
+def test_a_complete_decision_has_no_finding() -> None:
+    from tests.unit.checker.docx_fixtures import quyet_dinh
+
+    assert check_document(quyet_dinh(), PROFILE, TODAY) == []
+
+
+def test_decision_without_authority_or_articles() -> None:
+    from tests.unit.checker.docx_fixtures import quyet_dinh
+
+    doc = quyet_dinh().with_changes(
+        authority="  ", body=(Paragraph(runs("Thành lập Tổ công tác chuyển đổi số huyện.")),)
+    )
+    found = findings(doc)
+    assert found["decision.authority"][0] is Severity.ERROR
+    assert "thẩm quyền ban hành" in found["decision.authority"][1]
+    assert found["decision.articles"][0] is Severity.ERROR
+    # Without articles there is no "Điều 3" to send it to: no `- Như Điều` advice then.
+    assert "distribution.nhu-dieu" not in found
+
+
+def test_decision_in_articles_is_sent_to_those_who_carry_it_out() -> None:
+    from tests.unit.checker.docx_fixtures import quyet_dinh
+
+    found = findings(quyet_dinh().with_changes(distribution=("UBND tỉnh (b/c)",)))
+    assert found["distribution.nhu-dieu"][0] is Severity.WARNING
+
+
+def test_resolution_needs_its_authority_but_not_articles() -> None:
+    from tests.unit.checker.docx_fixtures import quyet_dinh
+
+    resolution = quyet_dinh().with_changes(
+        kind=DocumentKind.NGHI_QUYET, authority="", body=(Paragraph(runs("Thông qua kế hoạch.")),)
+    )
+    found = findings(resolution)
+    assert "decision.authority" in found
+    assert "decision.articles" not in found and "distribution.nhu-dieu" not in found
+
+
+def test_other_kinds_ignore_the_authority_field() -> None:
+    doc = report().with_changes(authority="")
+    assert not {r for r in findings(doc) if r.startswith("decision.")}
+
+
+def test_theo_de_nghi_typed_in_the_body_belongs_in_the_legal_basis_field() -> None:
+    doc = report().with_changes(
+        body=(Paragraph(runs("Theo đề nghị của Trưởng phòng Nội vụ.")), *report().body)
+    )
+    assert "legal-basis.format" in errors(doc)
+
+
+def test_bien_ban_says_it_uses_the_general_layout_and_prints_no_date_line() -> None:
+    doc = report().with_changes(kind=DocumentKind.BIEN_BAN, recipients=(), place="")
+    found = findings(doc)
+    assert found["bien-ban.layout"][0] is Severity.WARNING
+    assert "THƯ KÝ" in found["bien-ban.layout"][1]
+    assert "date.missing" not in found  # Mẫu 1.9 has no place-and-date line

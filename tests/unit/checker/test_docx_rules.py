@@ -19,6 +19,7 @@ from tests.unit.checker.docx_fixtures import (
     cong_van,
     export,
     ppr,
+    quyet_dinh,
     remove,
     report,
     set_flag,
@@ -34,11 +35,12 @@ _CACHE: dict[str, bytes] = {}
 
 def clean(name: str) -> bytes:
     if name not in _CACHE:
-        _CACHE[name] = export({"report": report, "cong_van": cong_van}[name]())
+        makers = {"report": report, "cong_van": cong_van, "quyet_dinh": quyet_dinh}
+        _CACHE[name] = export(makers[name]())
     return _CACHE[name]
 
 
-@pytest.mark.parametrize("name", ["report", "cong_van"])
+@pytest.mark.parametrize("name", ["report", "cong_van", "quyet_dinh"])
 def test_clean_exports_have_no_findings(name: str) -> None:
     assert check_docx(clean(name)) == []
 
@@ -194,6 +196,14 @@ def landscape_appendix(d: EditableDocx) -> None:
     size.set(w("orient"), "landscape")
 
 
+def articles_as_plain_paragraphs(d: EditableDocx) -> None:
+    """A quyết định typed without articles: the `Điều N.` labels removed."""
+    for p in d.paragraphs():
+        text = text_of(p)
+        if text.startswith("Điều "):
+            set_text(p, text.split(". ", 1)[1])
+
+
 CASES: list[tuple[str, str, Mutation]] = [
     # page
     ("page.size", "report", section_attr(0, "pgSz", w="12240", h="15840")),
@@ -329,6 +339,17 @@ CASES: list[tuple[str, str, Mutation]] = [
     ),
     ("distribution.last-line", "report", replace_text("- Lưu:", "- Lưu VT")),
     ("distribution.nhu-tren", "report", drop_paragraph("- Như trên;")),
+    # quyết định (Mẫu 1.2)
+    ("decision.authority", "quyet_dinh", drop_paragraph("CHỦ TỊCH ỦY BAN")),
+    ("decision.authority-format", "quyet_dinh", flag("CHỦ TỊCH ỦY BAN", "b", False)),
+    ("decision.authority-format", "quyet_dinh", run_attr("CHỦ TỊCH ỦY BAN", "sz", val="24")),
+    ("decision.line", "quyet_dinh", replace_text("QUYẾT ĐỊNH:", "QUYẾT ĐỊNH")),
+    ("decision.line", "quyet_dinh", replace_text("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")),
+    ("decision.line", "quyet_dinh", drop_paragraph("QUYẾT ĐỊNH:")),
+    ("decision.line-format", "quyet_dinh", flag("QUYẾT ĐỊNH:", "b", False)),
+    ("decision.line-format", "quyet_dinh", replace_text("QUYẾT ĐỊNH:", "Quyết định:")),
+    ("decision.articles", "quyet_dinh", articles_as_plain_paragraphs),
+    ("distribution.nhu-dieu", "quyet_dinh", drop_paragraph("- Như Điều 3;")),
 ]
 
 
@@ -350,7 +371,7 @@ def test_each_rule_fires_on_a_file_broken_that_way(
 
 
 def test_every_docx_rule_has_a_broken_file() -> None:
-    model_only = {"document.status", "appendix.reference"}
+    model_only = {"document.status", "appendix.reference", "bien-ban.layout"}
     covered = {rule for rule, _s, _m in CASES}
     assert set(RULES) - model_only - covered == set()
 

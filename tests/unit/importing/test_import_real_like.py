@@ -65,6 +65,7 @@ class Case:
     legal_bases: int = 0
     urgency: Urgency | None = None
     signatures: int = 0  # signing-tool blocks moved to Document.source
+    authority: str = ""  # a decision's "Thẩm quyền ban hành" line
 
 
 CASES: dict[str, Case] = {
@@ -103,6 +104,8 @@ CASES: dict[str, Case] = {
         "Chánh Văn phòng UBND tỉnh, Giám đốc Công an tỉnh, Thủ trưởng các sở, ban, ngành có liên "
         "quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này",
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN Căn cứ",
+        legal_bases=3,
+        authority="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
     ),
     "quyet-dinh-tvpl-wrapped.txt": Case(
         DocumentKind.QUYET_DINH, 2150, "UBND", "", "", "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG",
@@ -120,6 +123,8 @@ CASES: dict[str, Case] = {
         "các sở, ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã và các tổ "
         "chức, cá nhân liên quan chịu trách nhiệm thi hành Quyết định này",
         "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG Căn cứ",
+        legal_bases=3,
+        authority="ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG",
     ),
     "bao-cao-signed-pdf-joined.txt": Case(
         DocumentKind.BAO_CAO, 86, "SNV", "", "UBND TỈNH HÀ TĨNH", "SỞ NỘI VỤ",
@@ -316,6 +321,7 @@ def test_header_fields(name: str) -> None:
     assert doc.recipients == case.recipients
     assert doc.urgency is case.urgency
     assert len(doc.legal_bases) == case.legal_bases
+    assert doc.authority == case.authority
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -399,12 +405,19 @@ def test_attached_regulation_becomes_a_titled_appendix() -> None:
     assert any("kèm theo" in e.message for e in report.by_certainty(Certainty.UNSURE))
 
 
-def test_decision_keeps_authority_line_and_bases_in_order() -> None:
+def test_decision_authority_bases_and_decision_line_are_recognised() -> None:
     for name in ("quyet-dinh-tvpl-wrapped.txt", "quyet-dinh-pipe-rows.txt"):
-        doc = _imported(name).document
-        assert doc.body[0].text.endswith(doc.issuing_agency.removeprefix("ỦY BAN NHÂN DÂN "))
-        assert doc.body[1].text.startswith("Căn cứ")
-        assert any(b.text == "QUYẾT ĐỊNH:" for b in doc.body)
+        result = _imported(name)
+        doc = result.document
+        assert doc.authority.endswith(doc.issuing_agency.removeprefix("ỦY BAN NHÂN DÂN "))
+        assert doc.legal_bases[0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+        assert doc.legal_bases[-1].startswith(("Xét đề nghị của Giám đốc", "Theo đề nghị của"))
+        assert not doc.legal_bases[-1].endswith((".", ";"))
+        # `QUYẾT ĐỊNH:` is printed by the renderer, so it is not kept as a body paragraph.
+        assert isinstance(doc.body[0], Heading) and doc.body[0].level is ART
+        assert not any(b.text.startswith("QUYẾT ĐỊNH") for b in doc.body if hasattr(b, "text"))
+        fields = {e.field for e in result.report.entries}
+        assert "authority" in fields
 
 
 def test_tab_separated_table_is_rebuilt() -> None:

@@ -78,6 +78,7 @@ documents = st.builds(
     Document,
     kind=st.sampled_from(DocumentKind),
     title=text,
+    authority=text,
     parent_agency=text,
     issuing_agency=text,
     agency_abbr=text,
@@ -154,6 +155,7 @@ def minimal(**fields):
         (minimal(number=True), "$.number", "phải là số nguyên"),
         (minimal(date="2024-02-30"), "$.date", "ngày không tồn tại"),
         (minimal(title=5), "$.title", "phải là chuỗi"),
+        (minimal(authority=["CHỦ TỊCH"]), "$.authority", "phải là chuỗi"),
         (minimal(body=[{"type": "para"}]), "$.body[0].type", "loại khối không hợp lệ"),
         (
             minimal(signer={"lines": [{"text": "GIÁM ĐỐC", "prefix": "PT."}]}),
@@ -168,6 +170,19 @@ def test_strict_parsing_names_the_field(data, path, words):
         document_from_json(data)
     assert info.value.path == path
     assert words in info.value.message
+
+
+def test_authority_round_trips_and_older_files_without_it_still_load():
+    doc = report().with_changes(
+        kind=DocumentKind.QUYET_DINH, authority="Chủ tịch Ủy ban nhân dân huyện Đắk Glei"
+    )
+    data = document_to_json(doc)
+    assert list(data)[list(data).index("title") + 1] == "authority"
+    assert document_from_json(data).authority == doc.authority
+    older = {k: v for k, v in document_to_json(report()).items() if k != "authority"}
+    assert document_from_json(older).authority == ""
+    nfd = unicodedata.normalize("NFD", "Chủ tịch")
+    assert document_from_json({**data, "authority": nfd}).authority == "Chủ tịch"
 
 
 def test_invalid_json_text_is_reported_with_position():

@@ -65,6 +65,8 @@ def doc(**changes) -> Document:
         (doc(number=0), "number", "số văn bản: phải là số nguyên dương"),
         (doc(copies=-1), "copies", "số lượng bản: phải là số nguyên dương"),
         (doc(title="x" * 501), "title", "trích yếu: dài 501 ký tự, tối đa 500"),
+        (doc(authority="CHỦ TỊCH\tUBND"), "authority", "thẩm quyền ban hành: chứa ký tự điều"),
+        (doc(authority="X" * 201), "authority", "thẩm quyền ban hành: dài 201 ký tự, tối đa 200"),
         (doc(signer=SignerBlock((), "A" * 51)), "signer.name", "tối đa 50"),
         (doc(body=(Table(rows=(), header_rows=0),)), "body[0]", "bảng: không có dòng nào"),
         (
